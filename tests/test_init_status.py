@@ -220,3 +220,20 @@ def test_user_text_is_shown_as_typed(set_up: Run) -> None:
     output = set_up().stdout
     assert "[bold red]Sam" in output
     assert "\x1b" not in output
+
+
+def test_shell_completion_offers_commands() -> None:
+    import subprocess
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "_RECOVERY_COMPLETE": "complete_bash",
+        "COMP_WORDS": "recovery sta",
+        "COMP_CWORD": "1",
+    }
+    code = "import sys; sys.argv[0] = 'recovery'; from recovery_cli.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert "status" in done.stdout.split()
