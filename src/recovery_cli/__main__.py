@@ -1,5 +1,5 @@
 """`python -m recovery_cli` runs the command line."""
 
-from recovery_cli.cli import main
+from recovery_cli.launch import main
 
 main()

@@ -10,9 +10,11 @@ import typer
 from typer.core import TyperGroup
 
 from recovery_cli import __version__
-from recovery_cli.commands import init, status
+from recovery_cli.commands import contacts, coping, helplines, init, plan, status, triggers
 from recovery_cli.commands.common import Session
 from recovery_cli.errors import RecoveryError
+from recovery_cli.launch import crash_message
+from recovery_cli.launch import fail as _fail
 from recovery_cli.paths import data_home
 from recovery_cli.store import Store
 
@@ -35,17 +37,8 @@ class _RecoveryGroup(TyperGroup):
         except Exception as exc:
             if "--debug" in argv:
                 raise
-            _fail(
-                f"something went wrong inside recovery ({type(exc).__name__}); "
-                "run the same command with --debug to see the details",
-                1,
-            )
+            _fail(crash_message(exc), 1)
         sys.exit(result if isinstance(result, int) else 0)
-
-
-def _fail(message: str, code: int) -> None:
-    print(f"error: {message}", file=sys.stderr)
-    sys.exit(code)
 
 
 app = typer.Typer(
@@ -90,6 +83,11 @@ def _global_options(
 
 app.command("init")(init.init_command)
 app.command("status")(status.status_command)
+app.add_typer(plan.app, name="plan")
+app.add_typer(triggers.app, name="triggers")
+app.add_typer(coping.app, name="coping")
+app.add_typer(contacts.app, name="contacts")
+app.add_typer(helplines.app, name="helplines")
 
 
 def main() -> None:

@@ -91,6 +91,12 @@ class Helpline:
     number: str
     note: str = ""
 
+    def __post_init__(self) -> None:
+        self.name = self.name.strip()
+        self.number = self.number.strip()
+        if not self.number:
+            raise InvalidValue("the number must not be empty", "number")
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Helpline:
         return cls(
@@ -229,18 +235,20 @@ def remove_line(plan: Plan, part: str, number: int) -> str:
     return lines.pop(number - 1)
 
 
-def put(items: list[D], name: str, make: Callable[[str], D], changes: Mapping[str, Any]) -> bool:
+def put(
+    items: list[D], name: str, make: Callable[..., D], changes: Mapping[str, Any]
+) -> tuple[D, bool]:
     """Update the item called `name` with `changes` (values None are left as they are), or
-    add a new one; True when it was added. The item's own checks run either way."""
+    add a new one; the item, and True when it was added. The item's own checks run."""
     given = {key: value for key, value in changes.items() if value is not None}
     index = _index(items, name)
     if index is None:
         if not name.strip():
             raise InvalidValue("the name must not be empty")
-        items.append(replace(make(name.strip()), **given))
-        return True
+        items.append(make(name=name.strip(), **given))
+        return items[-1], True
     items[index] = replace(items[index], **given)
-    return False
+    return items[index], False
 
 
 def edit(items: list[D], name: str, changes: Mapping[str, Any], what: str) -> D:

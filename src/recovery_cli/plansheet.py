@@ -18,7 +18,7 @@ from recovery_cli.insights import CopingEffect, coping_effectiveness
 from recovery_cli.logbook import Craving
 
 # No figure for how long a craving lasts: no reliable source gives one (see DESIGN.md).
-CALM_LINE = "A craving rises, peaks and passes, like a wave. You have come through them before."
+CALM_LINE = "A craving rises, peaks and passes, like a wave. You have ridden them out before."
 
 
 @dataclass(frozen=True)

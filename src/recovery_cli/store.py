@@ -118,6 +118,12 @@ class Store:
         document = {VERSION_KEY: file.version, **data}
         _atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
 
+    def save_text(self, file: TomlFile, text: str) -> None:
+        """Replace a TOML document with text already checked by the caller (a hand edit,
+        kept exactly as typed); atomically and only inside `transaction()`."""
+        self._require_lock()
+        _atomic_write(self.path(file), text.encode("utf-8"))
+
     def load_records(self, file: JsonLinesFile, parse: Callable[[dict[str, Any]], T]) -> list[T]:
         """Read and parse every record of a JSON Lines file; [] when it does not exist yet."""
         path = self.path(file)

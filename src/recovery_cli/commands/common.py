@@ -1,4 +1,8 @@
-"""What every command shares: the store for this run, the consoles, and asking questions."""
+"""What every command shares: the store for this run, the consoles, and asking questions.
+
+Typer is imported only inside the functions that need it, so that `plan show` can use
+this module from the launcher without loading Typer (see launch.py).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-import typer
-
 from recovery_cli.errors import RecoveryError
 from recovery_cli.store import Store
 
 if TYPE_CHECKING:
+    import typer
     from rich.console import Console
 
 T = TypeVar("T")
@@ -47,6 +50,8 @@ def is_interactive() -> bool:
 
 def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
     """Ask until the answer parses; a mistake is explained and the question asked again."""
+    import typer
+
     while True:
         answer: str = typer.prompt(question, default=default, show_default=bool(default))
         try:
@@ -59,4 +64,4 @@ def print_json(value: object) -> None:
     """Machine-readable output; control characters in text are escaped by json itself."""
     import json
 
-    typer.echo(json.dumps(value, indent=2))
+    print(json.dumps(value, indent=2))

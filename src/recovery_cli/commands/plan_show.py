@@ -1,0 +1,42 @@
+"""`recovery plan show`: the plan on one screen, read in a craving.
+
+Free of Typer at module level, so that the launcher can run it without loading the whole
+command line (see launch.py); the Typer command in commands/plan.py calls the same function.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from recovery_cli import clock
+from recovery_cli.commands.common import console, print_json
+from recovery_cli.logbook import load_cravings
+from recovery_cli.plan import find, load_plan
+from recovery_cli.plansheet import build_sheet
+from recovery_cli.profile import load_profile
+from recovery_cli.store import Store
+
+
+def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = False) -> None:
+    profile = load_profile(store)
+    plan = load_plan(store)
+    trigger = find(plan.triggers, trigger_name) if trigger_name else None
+    if trigger_name and trigger is None:
+        # Said gently and the whole plan still shown: this is read in a hard moment.
+        print(
+            f"There is no trigger called {trigger_name!r} in your plan, so here is all of it.",
+            file=sys.stderr,
+        )
+    sheet = build_sheet(
+        plan,
+        region=profile.region if profile else "",
+        cravings=load_cravings(store),
+        now=clock.now(profile.timezone if profile else None),
+        trigger=trigger,
+    )
+    if as_json:
+        print_json(sheet.to_dict())
+        return
+    from recovery_cli.views.plan_sheet import render_sheet
+
+    render_sheet(console(), sheet)
