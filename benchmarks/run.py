@@ -40,6 +40,10 @@ SCENARIOS = [
     Scenario("status, empty store", 0, ("status",)),
     Scenario("status, 10 years", 10, ("status",)),
     Scenario("status --json, 10 years", 10, ("status", "--json")),
+    Scenario("plan show, 1 year", 1, ("plan", "show")),
+    Scenario("plan show --trigger payday, 1 year", 1, ("plan", "show", "--trigger", "payday")),
+    Scenario("plan show --json, 1 year", 1, ("plan", "show", "--json")),
+    Scenario("plan show, 10 years", 10, ("plan", "show")),
 ]
 
 
