@@ -12,9 +12,7 @@ from recovery_cli.plansheet import reachable_first
 from recovery_cli.profile import load_profile
 from recovery_cli.views.text import safe
 
-app = typer.Typer(
-    help="The people you can call: sponsor, counsellor, family, friends.", no_args_is_help=True
-)
+app = typer.Typer(help="The people you can call.", no_args_is_help=True)
 
 NameArgument = Annotated[str, typer.Argument(help="Their name.")]
 PhoneOption = Annotated[str | None, typer.Option(metavar="NUMBER", help="Phone number.")]
@@ -125,7 +123,7 @@ def _said(message: str, contact: plan.Contact) -> None:
     out.print(message)
     if contact.hours and hours.covers(contact.hours, clock.now()) is None:
         out.print(
-            f"I could not read the hours {safe(contact.hours)!r}, so they are kept as you "
+            f"I could not read the hours '{safe(contact.hours)}', so they are kept as you "
             f"wrote them and {safe(contact.name)} is listed after the people reachable now. "
             f"Forms I can read: {safe(hours.FORMS)}."
         )

@@ -28,7 +28,7 @@ from recovery_cli.plan import (
 from recovery_cli.views.text import safe
 
 app = typer.Typer(
-    help="Your relapse-prevention plan: read it in a craving, fill it in, check it.",
+    help="Your relapse-prevention plan: read it, fill it in, check it.",
     no_args_is_help=True,
 )
 
@@ -64,7 +64,10 @@ def show_command(
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Your plan on one screen: reasons, what helps, who to call, helplines, lapse plan."""
+    """Your plan on one screen, to read in a craving.
+
+    Your reasons, what helps you most, who to call, helplines and your lapse plan.
+    """
     show_plan(store_of(ctx), trigger, json_output)
 
 
@@ -89,7 +92,7 @@ def remove_command(
     part: Annotated[Part, typer.Argument(help="reason, warning-sign or lapse-step.")],
     number: Annotated[int, typer.Argument(help="Its number, as `recovery plan list` shows.")],
 ) -> None:
-    """Remove a reason, a warning sign or a lapse-plan step by its number."""
+    """Remove a reason, warning sign or lapse-plan step by number."""
     store = store_of(ctx)
     with store.transaction():
         plan = load_plan(store)
@@ -125,7 +128,7 @@ def list_command(
 
 @app.command("check")
 def check_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
-    """Which parts of your plan are still empty, to finish with your counsellor."""
+    """Which parts of your plan are still empty."""
     missing = missing_parts(load_plan(store_of(ctx)))
     if json_output:
         print_json({"complete": not missing, "missing": missing})
@@ -141,7 +144,11 @@ def check_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
 
 @app.command("edit")
 def edit_command(ctx: typer.Context) -> None:
-    """Edit your whole plan in your text editor ($VISUAL, $EDITOR, nano or vi)."""
+    """Edit your whole plan in your text editor.
+
+    Uses $VISUAL, else $EDITOR, else nano, else vi. The plan is saved only when it
+    reads as a valid plan; otherwise you are shown what is wrong and can fix it.
+    """
     store = store_of(ctx)
     editor = editor_command()
     copy = planedit.start(store)

@@ -30,7 +30,8 @@ def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = Fal
     sheet = build_sheet(
         plan,
         region=profile.region if profile else "",
-        cravings=load_cravings(store),
+        # The log only ranks strategies: with none in the plan, it need not be read.
+        cravings=load_cravings(store) if plan.coping else [],
         now=clock.now(profile.timezone if profile else None),
         trigger=trigger,
     )

@@ -13,7 +13,7 @@ from recovery_cli.fields import same_name
 from recovery_cli.views.text import safe
 
 app = typer.Typer(
-    help="What can set off a craving: people, places, things, feelings, situations.",
+    help="What can set off a craving.",
     no_args_is_help=True,
 )
 
