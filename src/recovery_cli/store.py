@@ -123,10 +123,7 @@ class Store:
         if not text:
             return []
         lines = text.splitlines()
-        header = _json_object(path, lines[0], 1)
-        if VERSION_KEY not in header:
-            raise DataFileError(path, f'the first line must be {{"{VERSION_KEY}": N}}', 1)
-        version = header[VERSION_KEY]
+        version = _header_version(path, lines[0])
         records: list[T] = []
         for number, line in enumerate(lines[1:], start=2):
             if not line.strip():
@@ -144,6 +141,32 @@ class Store:
         lines = [json.dumps({VERSION_KEY: file.version})]
         lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
         _atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
+
+    def load_lines(self, file: JsonLinesFile) -> list[str]:
+        """The record lines of a JSON Lines file, unparsed, at the current schema version.
+
+        For commands that touch one record of a long file and must not pay for parsing the
+        rest; the caller parses the lines it needs. An older file's records are migrated.
+        """
+        path = self.path(file)
+        text = _read_text(path)
+        if not text:
+            return []
+        first, *rest = text.splitlines()
+        version = _header_version(path, first)
+        if version == file.version:
+            return [line for line in rest if line.strip()]
+        return [
+            json.dumps(_migrate(file, path, _json_object(path, line, number), version, 1))
+            for number, line in enumerate(rest, start=2)
+            if line.strip()
+        ]
+
+    def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
+        """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
+        self._require_lock()
+        content = "\n".join([json.dumps({VERSION_KEY: file.version}), *lines]) + "\n"
+        _atomic_write(self.path(file), content.encode("utf-8"))
 
     def _ensure_home(self) -> None:
         self.home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
@@ -176,6 +199,13 @@ def _json_object(path: Path, line: str, number: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise DataFileError(path, "each line must be a JSON object", number)
     return value
+
+
+def _header_version(path: Path, line: str) -> Any:
+    header = _json_object(path, line, 1)
+    if VERSION_KEY not in header:
+        raise DataFileError(path, f'the first line must be {{"{VERSION_KEY}": N}}', 1)
+    return header[VERSION_KEY]
 
 
 def _migrate(

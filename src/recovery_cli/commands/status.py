@@ -7,8 +7,10 @@ from typing import Annotated
 import typer
 
 from recovery_cli import clock
+from recovery_cli.cleanhistory import load_history
 from recovery_cli.commands.common import console, print_json, store_of
-from recovery_cli.overview import build_overview
+from recovery_cli.logbook import checkin_days, load_checkins
+from recovery_cli.overview import build_overview, sparkline_start
 from recovery_cli.profile import load_profile
 
 
@@ -17,8 +19,16 @@ def status_command(
     json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Clean time, milestones and today at a glance."""
-    profile = load_profile(store_of(ctx))
-    overview = build_overview(profile, clock.today(profile.timezone if profile else None))
+    store = store_of(ctx)
+    profile = load_profile(store)
+    today = clock.today(profile.timezone if profile else None)
+    overview = build_overview(
+        profile,
+        today,
+        checkin_days=checkin_days(store),
+        recent=load_checkins(store, since=sparkline_start(today)),
+        clean_periods=load_history(store).periods,
+    )
     if json_output:
         print_json(overview.to_dict())
         return
