@@ -65,10 +65,10 @@ def countdown(out: Console, seconds: int) -> Countdown:
 
     reader = threading.Thread(target=wait_for_enter, daemon=True)
     started = time.monotonic()
-    out.print("Breathe slowly and notice the craving without acting on it.")
-    out.print("Press Enter when you are ready to stop the timer; Ctrl-C stops it too.")
-    reader.start()
     try:
+        reader.start()
+        out.print("Breathe slowly and notice the craving without acting on it.")
+        out.print("Press Enter when you are ready to stop the timer; Ctrl-C stops it too.")
         with Progress(
             TextColumn("riding it out"),
             BarColumn(),
