@@ -162,6 +162,14 @@ def checkin_days(store: Store) -> list[date]:
     return [day for day, _ in _dated_checkin_lines(store)]
 
 
+def days_and_recent(store: Store, since: date) -> tuple[list[date], list[CheckIn]]:
+    """`checkin_days` and `load_checkins(since=...)` together, reading the file once."""
+    dated = _dated_checkin_lines(store)
+    recent = [line for day, line in dated if day >= since]
+    parsed = _parse_lines(store, CHECKINS_FILE, recent, CheckIn.from_dict)
+    return [day for day, _ in dated], sorted(parsed, key=lambda c: c.day)
+
+
 def checkin_for(store: Store, day: date) -> CheckIn | None:
     """The check-in for `day`, if there is one."""
     found = load_checkins(store, since=day)

@@ -9,7 +9,7 @@ import typer
 from recovery_cli import clock
 from recovery_cli.cleanhistory import load_history
 from recovery_cli.commands.common import console, print_json, store_of
-from recovery_cli.logbook import checkin_days, load_checkins
+from recovery_cli.logbook import days_and_recent
 from recovery_cli.overview import build_overview, sparkline_start
 from recovery_cli.profile import load_profile
 
@@ -22,11 +22,12 @@ def status_command(
     store = store_of(ctx)
     profile = load_profile(store)
     today = clock.today(profile.timezone if profile else None)
+    days, recent = days_and_recent(store, sparkline_start(today))
     overview = build_overview(
         profile,
         today,
-        checkin_days=checkin_days(store),
-        recent=load_checkins(store, since=sparkline_start(today)),
+        checkin_days=days,
+        recent=recent,
         clean_periods=load_history(store).periods,
     )
     if json_output:
