@@ -1,0 +1,62 @@
+"""What every command shares: the store for this run, the consoles, and asking questions."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+import typer
+
+from recovery_cli.errors import RecoveryError
+from recovery_cli.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+T = TypeVar("T")
+
+
+@dataclass
+class Session:
+    """Set up by the global options, handed to every command through `ctx.obj`."""
+
+    store: Store
+    debug: bool = False
+
+
+def store_of(ctx: typer.Context) -> Store:
+    session = ctx.find_object(Session)
+    if session is None:  # a command invoked outside the app; a programming mistake
+        raise RuntimeError("the recovery app callback did not run")
+    return session.store
+
+
+def console() -> Console:
+    """The console for a command's output (Rich honours NO_COLOR by itself)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def is_interactive() -> bool:
+    """True when a person is at a terminal to answer questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
+    """Ask until the answer parses; a mistake is explained and the question asked again."""
+    while True:
+        answer: str = typer.prompt(question, default=default, show_default=bool(default))
+        try:
+            return parse(answer)
+        except RecoveryError as exc:
+            typer.echo(f"  {exc}", err=True)
+
+
+def print_json(value: object) -> None:
+    """Machine-readable output; control characters in text are escaped by json itself."""
+    import json
+
+    typer.echo(json.dumps(value, indent=2))

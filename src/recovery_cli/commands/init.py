@@ -1,0 +1,119 @@
+"""`recovery init`: set up or update the profile, by a short wizard or by flags."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from recovery_cli import clock
+from recovery_cli.commands.common import ask, console, is_interactive, store_of
+from recovery_cli.dates import parse_date
+from recovery_cli.errors import InvalidValue
+from recovery_cli.plan import Contact, load_plan, save_plan
+from recovery_cli.profile import Profile, check_region, check_timezone, load_profile, save_profile
+from recovery_cli.store import Store
+
+
+def init_command(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="What you would like to be called.")] = None,
+    clean_date: Annotated[
+        str | None, typer.Option(help="Your clean date: 2025-08-14, today, 20 Nov 2025, ...")
+    ] = None,
+    substance: Annotated[
+        list[str] | None, typer.Option(help="A substance you are in recovery from (repeatable).")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="Country code for helplines: US, GB, CA, AU, IE, ...")
+    ] = None,
+    timezone: Annotated[
+        str | None, typer.Option(help="IANA time zone, e.g. Europe/London (default: system's).")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask any questions.")] = False,
+) -> None:
+    """Set up recovery, or change your details. Nothing you gave before is deleted."""
+    store = store_of(ctx)
+    given = (name, clean_date, substance, region, timezone)
+    with store.transaction():
+        existing = load_profile(store)
+        profile = existing or Profile(timezone=clock.system_timezone())
+        today = clock.today(profile.timezone)
+        if all(value is None for value in given) and not yes and is_interactive():
+            _wizard(store, profile, today)
+            return
+        updated = replace(
+            profile,
+            name=profile.name if name is None else name.strip(),
+            clean_date=profile.clean_date if clean_date is None else _clean_date(clean_date, today),
+            substances=profile.substances if substance is None else _merged(profile, substance),
+            region=profile.region if region is None else region,
+            timezone=profile.timezone if timezone is None else timezone,
+        )
+        save_profile(store, updated)
+    verb = "updated" if existing else "set up"
+    console().print(f"Your profile is {verb}. Run [bold]recovery[/bold] to see your dashboard.")
+
+
+def _merged(profile: Profile, substances: list[str]) -> list[str]:
+    """Add the new substances to the ones already kept (never removing any)."""
+    kept = list(profile.substances)
+    for item in (s.strip() for s in substances):
+        if item and item.casefold() not in {k.casefold() for k in kept}:
+            kept.append(item)
+    return kept
+
+
+def _clean_date(text: str, today: date) -> date:
+    day = parse_date(text, today)
+    if day > today:
+        raise InvalidValue(f"the clean date cannot be in the future, got {day.isoformat()}")
+    return day
+
+
+def _wizard(store: Store, profile: Profile, today: date) -> None:
+    out = console()
+    out.print(
+        "[bold]Welcome.[/bold] A few questions to set things up. Everything stays on this "
+        "computer; press Enter to skip anything you would rather leave for now.\n"
+    )
+    current_date = profile.clean_date.isoformat() if profile.clean_date else "today"
+    profile = replace(
+        profile,
+        name=ask("What would you like to be called?", str.strip, profile.name),
+        clean_date=ask(
+            "Your clean date (2025-08-14, today, 20 Nov 2025, ...)",
+            lambda text: _clean_date(text, today),
+            current_date,
+        ),
+        substances=ask(
+            "What are you in recovery from? (comma-separated, e.g. heroin, opioids)",
+            lambda text: _merged(profile, text.split(",")),
+            "",
+        ),
+        region=ask(
+            "Your country, for helplines (US, GB, CA, AU, IE, ...)", check_region, profile.region
+        ),
+        timezone=ask("Your time zone", _checked_timezone, profile.timezone),
+    )
+    plan = load_plan(store)
+    contact_name = ask("Someone you can call when things get hard (a name)", str.strip, "")
+    if contact_name:
+        phone = ask(f"{contact_name}'s phone number", str.strip, "")
+        plan.contacts.append(Contact(name=contact_name, phone=phone))
+    reason = ask("One reason recovery matters to you", str.strip, "")
+    if reason:
+        plan.reasons.append(reason)
+    save_profile(store, profile)
+    save_plan(store, plan)
+    out.print(
+        "\nThank you. You're set up. Run [bold]recovery[/bold] any time for your dashboard, "
+        "and [bold]recovery plan show[/bold] when a craving comes."
+    )
+
+
+def _checked_timezone(text: str) -> str:
+    check_timezone(text.strip())
+    return text.strip()

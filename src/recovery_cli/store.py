@@ -1,0 +1,260 @@
+"""The data folder: schema-versioned TOML documents and JSON Lines record files.
+
+What the person curates (profile, plan, meetings) is TOML; what accumulates (check-ins,
+cravings, attendance) is JSON Lines whose first line is a header carrying the schema
+version. Every write replaces the whole file atomically, and only while the store's lock
+is held, so a read-modify-write by one command can never interleave with another's. A file
+that cannot be read raises `DataFileError` and is never written over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from recovery_cli.errors import DataFileError, InvalidValue, RecoveryError
+
+T = TypeVar("T")
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+LOCK_NAME = ".lock"
+LOCK_TIMEOUT_SECONDS = 30
+VERSION_KEY = "schema_version"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file in the store, the schema version it is written at, and how to migrate to it.
+
+    `migrations[n]` turns version-n content (a TOML document, or one JSON Lines record)
+    into version n + 1.
+    """
+
+    filename: str
+    version: int = 1
+    migrations: Mapping[int, Migration] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TomlFile(DataFile):
+    """A hand-editable TOML document with `schema_version` at the top."""
+
+
+@dataclass(frozen=True)
+class JsonLinesFile(DataFile):
+    """Records, one JSON object a line, after a `{"schema_version": N}` header line."""
+
+
+class Store:
+    """The person's data folder."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self._lock_depth = 0
+
+    def path(self, file: DataFile) -> Path:
+        return self.home / file.filename
+
+    def exists(self, file: DataFile) -> bool:
+        return self.path(file).exists()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the store's exclusive lock across a whole read-modify-write."""
+        from filelock import FileLock, Timeout
+
+        self._ensure_home()
+        lock = FileLock(self.home / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise RecoveryError(
+                "another recovery command is still saving; please try again in a moment"
+            ) from None
+        self._lock_depth += 1
+        try:
+            yield
+        finally:
+            self._lock_depth -= 1
+            lock.release()
+
+    def load(self, file: TomlFile, parse: Callable[[dict[str, Any]], T]) -> T | None:
+        """Read and parse a TOML document; None when it does not exist yet."""
+        path = self.path(file)
+        text = _read_text(path)
+        if text is None:
+            return None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataFileError(path, _toml_problem(exc), _toml_line(exc)) from None
+        version = data.pop(VERSION_KEY, 1)
+        data = _migrate(file, path, data, version, line=_line_of_key(text, VERSION_KEY))
+        try:
+            return parse(data)
+        except InvalidValue as exc:
+            line = _line_of_key(text, exc.key) if exc.key else None
+            raise DataFileError(path, str(exc), line) from None
+        except (ValueError, TypeError) as exc:
+            raise DataFileError(path, str(exc)) from None
+
+    def save(self, file: TomlFile, data: Mapping[str, Any]) -> None:
+        """Write a TOML document atomically; only inside `transaction()`."""
+        import tomli_w
+
+        self._require_lock()
+        document = {VERSION_KEY: file.version, **data}
+        _atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
+
+    def load_records(self, file: JsonLinesFile, parse: Callable[[dict[str, Any]], T]) -> list[T]:
+        """Read and parse every record of a JSON Lines file; [] when it does not exist yet."""
+        path = self.path(file)
+        text = _read_text(path)
+        if not text:
+            return []
+        lines = text.splitlines()
+        header = _json_object(path, lines[0], 1)
+        if VERSION_KEY not in header:
+            raise DataFileError(path, f'the first line must be {{"{VERSION_KEY}": N}}', 1)
+        version = header[VERSION_KEY]
+        records: list[T] = []
+        for number, line in enumerate(lines[1:], start=2):
+            if not line.strip():
+                continue
+            record = _migrate(file, path, _json_object(path, line, number), version, 1)
+            try:
+                records.append(parse(record))
+            except (ValueError, TypeError) as exc:
+                raise DataFileError(path, str(exc), number) from None
+        return records
+
+    def save_records(self, file: JsonLinesFile, records: Sequence[Mapping[str, Any]]) -> None:
+        """Write a JSON Lines file atomically; only inside `transaction()`."""
+        self._require_lock()
+        lines = [json.dumps({VERSION_KEY: file.version})]
+        lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
+        _atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
+
+    def _ensure_home(self) -> None:
+        self.home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        os.chmod(self.home, FOLDER_MODE)
+
+    def _require_lock(self) -> None:
+        if self._lock_depth == 0:
+            raise RuntimeError("a store write must happen inside Store.transaction()")
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DataFileError(path, exc.strerror or str(exc)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataFileError(path, "it is not UTF-8 text", line) from None
+
+
+def _json_object(path: Path, line: str, number: int) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(path, f"{exc.msg} (column {exc.colno})", number) from None
+    if not isinstance(value, dict):
+        raise DataFileError(path, "each line must be a JSON object", number)
+    return value
+
+
+def _migrate(
+    file: DataFile, path: Path, data: dict[str, Any], version: Any, line: int | None
+) -> dict[str, Any]:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DataFileError(path, f"{VERSION_KEY} must be a whole number, got {version!r}", line)
+    if version > file.version:
+        raise DataFileError(
+            path,
+            f"it was written by a newer version of recovery (schema {version}; this one "
+            f"reads up to {file.version}). Please update recovery",
+            line,
+        )
+    for step in range(version, file.version):
+        data = file.migrations[step](data)
+    return data
+
+
+def _atomic_write(path: Path, content: bytes) -> None:
+    """Replace `path` with `content` so that a crash leaves either the old or the new file."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+
+
+def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    # tomllib gained a lineno attribute only in Python 3.14; older ones say it in the text.
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    match = _TOML_POSITION.search(str(exc))
+    return int(match.group(1)) if match else None
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
+    message = getattr(exc, "msg", None)
+    return str(message) if message else _TOML_POSITION.sub("", str(exc))
+
+
+_KEY_PATH = re.compile(r"^(?:(?P<table>[\w-]+)(?:\[(?P<index>\d+)\])?\.)?(?P<leaf>[\w-]+)$")
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    """The line where `key` ("clean_date", "triggers[2].risk") is set, as well as it can tell."""
+    match = _KEY_PATH.match(key)
+    if match is None:
+        return None
+    lines = text.splitlines()
+    start = 0
+    table, index = match.group("table"), match.group("index")
+    if table is not None:
+        header = re.compile(rf"^\s*\[\[?\s*\"?{re.escape(table)}\"?\s*\]\]?\s*(#.*)?$")
+        headers = [n for n, line in enumerate(lines) if header.match(line)]
+        wanted = int(index) if index is not None else 0
+        if wanted >= len(headers):
+            return None
+        start = headers[wanted]
+    assignment = re.compile(rf"^\s*\"?{re.escape(match.group('leaf'))}\"?\s*=")
+    for number in range(start, len(lines)):
+        if assignment.match(lines[number]):
+            return number + 1
+        if number > start and lines[number].lstrip().startswith("["):
+            break
+    return start + 1 if table is not None else None

@@ -1,0 +1,1 @@
+"""Rich renderers: they take core results and only present them."""

@@ -1,0 +1,79 @@
+"""Shared fixtures: a temporary data folder and a way to run `recovery` against it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from recovery_cli.cli import app
+from recovery_cli.store import Store
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(home: Path) -> Store:
+    return Store(home)
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the real data folder and from colour codes."""
+    monkeypatch.delenv("RECOVERY_HOME", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture
+def run(home: Path) -> Run:
+    """Run `recovery --home <tmp> ARGS...`; keyword `input` feeds standard input."""
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(app, ["--home", str(home), *args], input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Set the date the commands believe it is (the clock module is the only one asked)."""
+    from datetime import datetime, time
+
+    from recovery_cli import clock
+
+    def freeze(day: date, at: time = time(12, 0)) -> None:
+        def fixed_now(timezone: str | None = None) -> datetime:
+            tz = clock.zone(timezone)
+            return datetime.combine(day, at, tz) if tz else datetime.combine(day, at).astimezone()
+
+        monkeypatch.setattr(clock, "now", fixed_now)
+
+    return freeze
+
+
+@pytest.fixture
+def set_up(run: Run) -> Run:
+    """A store after `recovery init` for Sam, clean since 14 August 2025, in the US."""
+    result = run(
+        "init",
+        "--name",
+        "Sam",
+        "--clean-date",
+        "2025-08-14",
+        "--region",
+        "US",
+        "--timezone",
+        "America/New_York",
+        "--yes",
+    )
+    assert result.exit_code == 0, result.output
+    return run
