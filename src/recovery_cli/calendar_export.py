@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from recovery_cli.errors import InvalidValue
 from recovery_cli.importers.ics import description_for
 from recovery_cli.meetings import Meeting
 from recovery_cli.schedule import first_start
@@ -29,7 +30,7 @@ def meetings_to_ical(
     from icalendar import Calendar
 
     if remind_minutes is not None and not 0 <= remind_minutes <= 7 * 24 * 60:
-        raise ValueError("A reminder is given in minutes before the meeting, up to a week.")
+        raise InvalidValue(f"--remind is minutes before the meeting, 0-10080, got {remind_minutes}")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

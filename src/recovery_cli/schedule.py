@@ -14,21 +14,14 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from recovery_cli.dates import weekday_number
+from recovery_cli.errors import InvalidValue
 from recovery_cli.meetings import ONE_OFF_RULE, Meeting
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
 
 DAY_CODES: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_DAY_NAMES: tuple[str, ...] = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
 EVERY_CHOICES: tuple[str, ...] = ("week", "2weeks", "month")
 
 
@@ -48,19 +41,17 @@ class Occurrence:
 
 def parse_day(text: str) -> int:
     """Monday = 0 ... Sunday = 6, from "tue", "Tuesday", "tu" and the like."""
-    wanted = text.strip().casefold().rstrip(".")
-    if len(wanted) >= 2:
-        for index, name in enumerate(_DAY_NAMES):
-            if name.startswith(wanted):
-                return index
-    raise ValueError(f"{text!r} is not a day of the week. Try mon, tue, wed, thu, fri, sat or sun.")
+    number = weekday_number(text.strip().rstrip("."))
+    if number is None:
+        raise InvalidValue(f"day must be a day of the week such as mon or tue, got {text!r}")
+    return number
 
 
 def parse_days(texts: Iterable[str]) -> list[int]:
     """Several day names (each may hold commas: "mon,thu") as sorted, unique weekday numbers."""
     days = {parse_day(part) for text in texts for part in text.split(",") if part.strip()}
     if not days:
-        raise ValueError("Say which day the meeting is on, for example --day tue.")
+        raise InvalidValue("say which day the meeting is on, for example --day tue")
     return sorted(days)
 
 
@@ -78,11 +69,11 @@ def nth_weekday_code(day: date) -> str:
 def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, date]:
     """An RRULE and its first date from friendly flags: days and week | 2weeks | month."""
     if every not in EVERY_CHOICES:
-        raise ValueError(f"--every takes one of: {', '.join(EVERY_CHOICES)}.")
+        raise InvalidValue(f"--every must be one of {', '.join(EVERY_CHOICES)}, got {every!r}")
     first = first_on_or_after(starts, weekdays)
     if every == "month":
         if len(weekdays) != 1:
-            raise ValueError("A monthly meeting is on one day of the week; give a single --day.")
+            raise InvalidValue("a monthly meeting is on one day of the week; give a single --day")
         return f"FREQ=MONTHLY;BYDAY={nth_weekday_code(first)}", first
     byday = ",".join(DAY_CODES[day] for day in weekdays)
     interval = ";INTERVAL=2" if every == "2weeks" else ""
@@ -115,7 +106,9 @@ def _utc_until(part: str, zone: str) -> str:
         else:
             local = datetime.combine(datetime.strptime(value, "%Y%m%d").date(), time(23, 59, 59))
     except ValueError:
-        raise ValueError(f"UNTIL={value} is not a date like 20251231.") from None
+        raise InvalidValue(
+            f"UNTIL must be a date such as 20251231, got {value!r}", "rrule"
+        ) from None
     utc = local.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
     return f"UNTIL={utc:%Y%m%dT%H%M%SZ}"
 
@@ -130,7 +123,7 @@ def _parse(rule: str, dtstart: datetime) -> rrule | rruleset:
     try:
         return rrulestr(rule, dtstart=dtstart)
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"The recurrence rule {rule!r} could not be read: {exc}.") from None
+        raise InvalidValue(f"the rule {rule!r} could not be read: {exc}", "rrule") from None
 
 
 def meeting_rule(meeting: Meeting) -> rrule | rruleset:
@@ -158,7 +151,7 @@ def _real_time(start: datetime) -> datetime:
 def upcoming(meetings: Iterable[Meeting], now: datetime, days: int, zone: str) -> list[Occurrence]:
     """All sittings from ``now`` for ``days`` days, sorted, shown in the time zone ``zone``."""
     if days < 0:
-        raise ValueError("The number of days ahead cannot be negative.")
+        raise InvalidValue(f"the number of days ahead cannot be negative, got {days}")
     before = now + timedelta(days=days)
     found = [occ.in_zone(zone) for m in meetings for occ in occurrences(m, now, before)]
     return sorted(found, key=lambda occ: (occ.start, occ.meeting.name.casefold()))
@@ -177,3 +170,31 @@ def first_start(meeting: Meeting) -> datetime | None:
     """The first real sitting of the meeting (its start date may not match its rule)."""
     first = next(iter(meeting_rule(meeting)), None)
     return None if first is None else _real_time(first)
+
+
+_ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}
+_WEEKDAY_NAMES = dict(
+    zip(
+        DAY_CODES,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
+
+
+def describe_rule(meeting: Meeting) -> str:
+    """The recurrence in plain words: "every Tuesday", "the first Tuesday of each month"."""
+    if meeting.is_one_off:
+        return f"once, on {meeting.starts:%a %d %b %Y}"
+    parts = dict(part.split("=", 1) for part in meeting.rrule.split(";"))
+    days = [code for code in parts.get("BYDAY", "").split(",") if code]
+    simple = set(parts) <= {"FREQ", "INTERVAL", "BYDAY", "WKST"}
+    if simple and parts["FREQ"] == "WEEKLY" and days and all(d in _WEEKDAY_NAMES for d in days):
+        names = " and ".join(_WEEKDAY_NAMES[d] for d in days)
+        interval = parts.get("INTERVAL", "1")
+        return f"every {names}" if interval == "1" else f"every {interval} weeks on {names}"
+    if simple and parts["FREQ"] == "MONTHLY" and len(days) == 1 and "INTERVAL" not in parts:
+        nth, code = days[0][:-2], days[0][-2:]
+        if nth in _ORDINALS and code in _WEEKDAY_NAMES:
+            return f"the {_ORDINALS[nth]} {_WEEKDAY_NAMES[code]} of each month"
+    return meeting.rrule

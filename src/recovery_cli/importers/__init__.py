@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from recovery_cli.errors import InvalidValue
 from recovery_cli.importers.common import ImportOptions, ImportResult, Skipped
 
 FORMATS: tuple[str, ...] = ("meeting-guide", "bmlt", "ics")
@@ -12,14 +13,14 @@ __all__ = ["FORMATS", "ImportOptions", "ImportResult", "Skipped", "detect_format
 
 
 def detect_format(text: str) -> str:
-    """ "meeting-guide", "bmlt" or "ics", from the file's content; ValueError if unclear."""
+    """The kind of feed, "meeting-guide", "bmlt" or "ics", told from the file's content."""
     if text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR"):
         return "ics"
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        raise ValueError(
-            "This file is neither JSON nor iCalendar. Say which it is with --format."
+        raise InvalidValue(
+            "this file is neither JSON nor iCalendar; say which it is with --format"
         ) from None
     if isinstance(data, dict) and "meetings" in data:
         return "bmlt"
@@ -28,7 +29,7 @@ def detect_format(text: str) -> str:
         return "bmlt"
     if isinstance(first, dict) and ("day" in first or "slug" in first):
         return "meeting-guide"
-    raise ValueError("The kind of feed could not be told from its content. Use --format.")
+    raise InvalidValue("the kind of feed could not be told from its content; use --format")
 
 
 def read_meetings(text: str, fmt: str, options: ImportOptions) -> ImportResult:
@@ -38,5 +39,5 @@ def read_meetings(text: str, fmt: str, options: ImportOptions) -> ImportResult:
     kind = detect_format(text) if fmt == "auto" else fmt
     readers = {"meeting-guide": meeting_guide.read, "bmlt": bmlt.read, "ics": ics.read}
     if kind not in readers:
-        raise ValueError(f"--format takes one of: auto, {', '.join(FORMATS)}.")
+        raise InvalidValue(f"--format must be one of auto, {', '.join(FORMATS)}, got {fmt!r}")
     return readers[kind](text, options)

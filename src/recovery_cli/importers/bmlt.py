@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from recovery_cli.errors import InvalidValue
 from recovery_cli.importers.common import (
     ImportOptions,
     ImportResult,
@@ -52,7 +53,7 @@ def read(text: str, options: ImportOptions) -> ImportResult:
     try:
         answer = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"This is not valid JSON (line {exc.lineno}): {exc.msg}.") from None
+        raise InvalidValue(f"this is not valid JSON (line {exc.lineno}): {exc.msg}") from None
     records, formats = _split(answer)
     context = _Context(options, options.fellowship or DEFAULT_FELLOWSHIP, formats)
     result = ImportResult()
@@ -70,7 +71,7 @@ def _split(answer: object) -> tuple[list[Any], dict[str, Format]]:
         return answer, {}
     if isinstance(answer, dict) and isinstance(answer.get("meetings"), list):
         return answer["meetings"], read_formats(answer.get("formats"))
-    raise ValueError('A BMLT answer is a list of meetings or an object with "meetings".')
+    raise InvalidValue('a BMLT answer is a list of meetings or an object with "meetings"')
 
 
 def read_formats(value: object) -> dict[str, Format]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
+from recovery_cli.errors import InvalidValue
 from recovery_cli.importers.common import (
     ImportOptions,
     ImportResult,
@@ -30,7 +31,7 @@ def read(text: str, options: ImportOptions) -> ImportResult:
     try:
         calendar = Calendar.from_ical(text)
     except ValueError as exc:
-        raise ValueError(f"This is not an iCalendar file that can be read: {exc}") from None
+        raise InvalidValue(f"this iCalendar file could not be read: {exc}") from None
     result = ImportResult()
     for position, event in enumerate(calendar.walk("VEVENT"), start=1):
         try:

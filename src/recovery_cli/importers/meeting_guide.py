@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from recovery_cli.errors import InvalidValue
 from recovery_cli.importers.common import (
     ImportOptions,
     ImportResult,
@@ -62,9 +63,9 @@ def read(text: str, options: ImportOptions) -> ImportResult:
     try:
         records = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"This is not valid JSON (line {exc.lineno}): {exc.msg}.") from None
+        raise InvalidValue(f"this is not valid JSON (line {exc.lineno}): {exc.msg}") from None
     if not isinstance(records, list):
-        raise ValueError("A Meeting Guide feed is a JSON list of meetings.")
+        raise InvalidValue("a Meeting Guide feed is a JSON list of meetings")
     context = _Context(options, options.fellowship or DEFAULT_FELLOWSHIP)
     result = ImportResult()
     for position, record in enumerate(records, start=1):
