@@ -15,7 +15,7 @@ from recovery_cli.importers import ImportOptions, detect_format, read_meetings
 from recovery_cli.importers.common import RecordError, clock_time, minutes_between
 from recovery_cli.meetings import ONE_OFF_RULE, Meeting
 
-FEEDS = Path("/work/shared/fixtures/meetings")
+FEEDS = Path(__file__).parent / "fixtures" / "meetings"
 MEETING_GUIDE = FEEDS / "meeting-guide-ontario-2018.json"
 BMLT = FEEDS / "bmlt-finger-lakes-ny-search.json"
 OPTIONS = ImportOptions(zone="America/Toronto", today=date(2026, 11, 23))  # a Monday

@@ -10,7 +10,7 @@ from recovery_cli.importers import ImportOptions, read_meetings
 from recovery_cli.meeting_merge import find, merge_imported, unique_name, when_label
 from recovery_cli.meetings import Meeting
 
-MEETING_GUIDE = Path("/work/shared/fixtures/meetings/meeting-guide-ontario-2018.json")
+MEETING_GUIDE = Path(__file__).parent / "fixtures" / "meetings" / "meeting-guide-ontario-2018.json"
 OPTIONS = ImportOptions(zone="America/Toronto", today=date(2026, 11, 23))
 
 
