@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -13,18 +13,11 @@ from recovery_cli import clock
 from recovery_cli.commands.common import console, print_json, store_of
 from recovery_cli.dates import parse_date, parse_time
 from recovery_cli.errors import InvalidValue, RecoveryError
-from recovery_cli.meetings import (
-    Attendance,
-    Meeting,
-    load_attendance,
-    load_meetings,
-    save_attendance,
-    save_meetings,
-)
 from recovery_cli.profile import load_profile
 from recovery_cli.store import Store
 
 if TYPE_CHECKING:
+    from recovery_cli.meetings import Meeting
     from recovery_cli.schedule import Occurrence
 
 meetings_app = typer.Typer(
@@ -61,8 +54,7 @@ Notes = Annotated[str | None, typer.Option(help="Anything to remember about it."
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-@dataclass(frozen=True)
-class _Here:
+class _Here(NamedTuple):
     """The person's time zone and the present moment in it."""
 
     zone: str
@@ -88,6 +80,7 @@ def upcoming_command(
     """The meetings coming up in the next few days, in your time zone."""
     if ctx.invoked_subcommand is not None:
         return
+    from recovery_cli.meetings import load_meetings
     from recovery_cli.schedule import upcoming
 
     store = store_of(ctx)
@@ -131,6 +124,7 @@ def add_command(
 ) -> None:
     """Add a meeting: weekly by default, or every 2 weeks, monthly, one-off, or any rule."""
     from recovery_cli.meeting_merge import find
+    from recovery_cli.meetings import Meeting, load_meetings, save_meetings
 
     if time is None:
         raise InvalidValue("say when the meeting starts, for example --time 19:00")
@@ -163,8 +157,7 @@ def add_command(
     render_saved(console(), meeting, "Added")
 
 
-@dataclass(frozen=True)
-class _When:
+class _When(NamedTuple):
     """The recurrence flags as typed."""
 
     day: list[str] | None = None
@@ -205,6 +198,8 @@ def _recurrence(
 @meetings_app.command("list")
 def list_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Your meeting schedule."""
+    from recovery_cli.meetings import load_meetings
+
     meetings = load_meetings(store_of(ctx)).meetings
     if json_output:
         print_json([_meeting_json(meeting) for meeting in meetings])
@@ -229,6 +224,8 @@ def remove_command(
     ctx: typer.Context, name: Annotated[str, typer.Argument(help="The meeting's name.")]
 ) -> None:
     """Take a meeting off your schedule (your attendance record of it is kept)."""
+    from recovery_cli.meetings import load_meetings, save_meetings
+
     store = store_of(ctx)
     with store.transaction():
         book = load_meetings(store)
@@ -276,6 +273,8 @@ def edit_command(
     notes: Notes = None,
 ) -> None:
     """Change a meeting; only what you give changes (an empty --where "" clears it)."""
+    from recovery_cli.meetings import load_meetings, save_meetings
+
     store = store_of(ctx)
     with store.transaction():
         book = load_meetings(store)
@@ -330,6 +329,7 @@ def attend_command(
 ) -> None:
     """Note that you went to a meeting."""
     from recovery_cli.attendance import attendance_summary
+    from recovery_cli.meetings import Attendance, load_attendance, load_meetings, save_attendance
 
     store = store_of(ctx)
     with store.transaction():
@@ -360,6 +360,8 @@ def goal_command(
     ] = None,
 ) -> None:
     """Choose (or drop) the "90 meetings in 90 days" goal. It is an offer, never a rule."""
+    from recovery_cli.meetings import load_meetings, save_meetings
+
     wanted = choice.strip().lower()
     if wanted not in ("on", "off"):
         raise InvalidValue(f"say on or off, got {choice!r}")
@@ -392,6 +394,7 @@ def export_command(
 ) -> None:
     """Your schedule as an iCalendar (.ics) file for your phone or computer calendar."""
     from recovery_cli.calendar_export import meetings_to_ical
+    from recovery_cli.meetings import load_meetings
 
     store = store_of(ctx)
     meetings = load_meetings(store).meetings
@@ -421,7 +424,7 @@ def import_command(
     """Bring in meetings from a feed you downloaded; importing it again adds nothing new."""
     from recovery_cli.importers import ImportOptions, read_meetings
     from recovery_cli.meeting_merge import merge_imported
-    from recovery_cli.meetings import normalise_fellowship
+    from recovery_cli.meetings import load_meetings, normalise_fellowship, save_meetings
 
     text = _read(file)
     store = store_of(ctx)
