@@ -299,3 +299,12 @@ def test_a_broken_meetings_file_is_named_and_left_alone(ready: Run, home: Path) 
     assert "meetings.toml, line" in result.stderr
     assert "time must be a time" in result.stderr
     assert path.read_text() == broken
+
+
+def test_help_lists_every_meetings_command(run: Run) -> None:
+    result = run("meetings", "--help")
+    assert result.exit_code == 0
+    for command in ("add", "list", "remove", "edit", "attend", "goal", "export", "import"):
+        assert f"  {command} " in result.output
+    assert "--days N" in result.output
+    assert "--time HH:MM" in run("meetings", "add", "--help").output

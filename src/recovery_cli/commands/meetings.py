@@ -28,29 +28,48 @@ meetings_app = typer.Typer(
 )
 
 Fellowship = Annotated[
-    str | None, typer.Option(help="NA, SMART, AA, CA or other.", show_default=False)
+    str | None, typer.Option(metavar="NAME", help="NA, SMART, AA, CA or other.", show_default=False)
 ]
 Day = Annotated[
     list[str] | None,
-    typer.Option("--day", help="Day of the week: mon, tue, ... (repeatable, or mon,thu)."),
+    typer.Option(
+        "--day", metavar="DAY", help="Day of the week: mon, tue, ... (repeatable, or mon,thu)."
+    ),
 ]
-Time = Annotated[str | None, typer.Option("--time", help="Start time, HH:MM (24-hour).")]
-Duration = Annotated[int | None, typer.Option(help="Length in minutes (default 60).")]
+Time = Annotated[
+    str | None, typer.Option("--time", metavar="HH:MM", help="Start time, HH:MM (24-hour).")
+]
+Duration = Annotated[
+    int | None, typer.Option(metavar="MINUTES", help="Length in minutes (default 60).")
+]
 Every = Annotated[
     str | None,
-    typer.Option(help="week, 2weeks or month (month: the same n-th weekday, e.g. 1st Tuesday)."),
+    typer.Option(
+        metavar="week|2weeks|month",
+        help="week, 2weeks or month (month: the same n-th weekday, e.g. 1st Tuesday).",
+    ),
 ]
-Where = Annotated[str | None, typer.Option(help="The place, e.g. St Mark's Hall, 12 High St.")]
-Url = Annotated[str | None, typer.Option(help="The link for an online meeting.")]
+Where = Annotated[
+    str | None, typer.Option(metavar="TEXT", help="The place, e.g. St Mark's Hall, 12 High St.")
+]
+Url = Annotated[str | None, typer.Option(metavar="URL", help="The link for an online meeting.")]
 Zone = Annotated[
-    str | None, typer.Option("--timezone", help="IANA time zone (default: your profile's).")
+    str | None,
+    typer.Option("--timezone", metavar="ZONE", help="IANA time zone (default: your profile's)."),
 ]
-Starts = Annotated[str | None, typer.Option(help="First date it runs (default today).")]
-OnDate = Annotated[str | None, typer.Option("--date", help="Date of a one-off meeting.")]
+Starts = Annotated[
+    str | None, typer.Option(metavar="DATE", help="First date it runs (default today).")
+]
+OnDate = Annotated[
+    str | None, typer.Option("--date", metavar="DATE", help="Date of a one-off meeting.")
+]
 Rule = Annotated[
-    str | None, typer.Option("--rrule", help="Any RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=-1FR.")
+    str | None,
+    typer.Option(
+        "--rrule", metavar="RULE", help="Any RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=-1FR."
+    ),
 ]
-Notes = Annotated[str | None, typer.Option(help="Anything to remember about it.")]
+Notes = Annotated[str | None, typer.Option(metavar="TEXT", help="Anything to remember about it.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
@@ -74,7 +93,7 @@ def _here(store: Store) -> _Here:
 @meetings_app.callback()
 def upcoming_command(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(help="How many days ahead to show.", min=0)] = 7,
+    days: Annotated[int, typer.Option(metavar="N", help="How many days ahead to show.", min=0)] = 7,
     json_output: Json = False,
 ) -> None:
     """The meetings coming up in the next few days, in your time zone."""
@@ -108,7 +127,7 @@ def _occurrence_json(occ: Occurrence) -> dict[str, object]:
 @meetings_app.command("add")
 def add_command(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The meeting's name.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
     time: Time = None,
     day: Day = None,
     fellowship: Fellowship = None,
@@ -221,7 +240,8 @@ def _meeting_json(meeting: Meeting) -> dict[str, object]:
 
 @meetings_app.command("remove")
 def remove_command(
-    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The meeting's name.")]
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
 ) -> None:
     """Take a meeting off your schedule (your attendance record of it is kept)."""
     from recovery_cli.meetings import load_meetings, save_meetings
@@ -257,8 +277,10 @@ def _safe(text: str) -> str:
 @meetings_app.command("edit")
 def edit_command(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The meeting's name.")],
-    new_name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
+    new_name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="A new name.")
+    ] = None,
     time: Time = None,
     day: Day = None,
     fellowship: Fellowship = None,
@@ -322,9 +344,9 @@ def _check_free(meetings: list[Meeting], name: str) -> None:
 @meetings_app.command("attend")
 def attend_command(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The meeting's name.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
     on_date: Annotated[
-        str | None, typer.Option("--date", help="When you went (default today).")
+        str | None, typer.Option("--date", metavar="DATE", help="When you went (default today).")
     ] = None,
 ) -> None:
     """Note that you went to a meeting."""
@@ -354,9 +376,12 @@ def attend_command(
 @meetings_app.command("goal")
 def goal_command(
     ctx: typer.Context,
-    choice: Annotated[str, typer.Argument(help="on (90 meetings in 90 days) or off.")],
+    choice: Annotated[
+        str, typer.Argument(metavar="on|off", help="on (90 meetings in 90 days) or off.")
+    ],
     start: Annotated[
-        str | None, typer.Option("--from", help="First day of the 90 (default today).")
+        str | None,
+        typer.Option("--from", metavar="DATE", help="First day of the 90 (default today)."),
     ] = None,
 ) -> None:
     """Choose (or drop) the "90 meetings in 90 days" goal. It is an offer, never a rule."""
@@ -386,10 +411,11 @@ def goal_command(
 def export_command(
     ctx: typer.Context,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: print it).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="File to write (default: print it)."),
     ] = None,
     remind: Annotated[
-        int | None, typer.Option(help="Add a reminder this many minutes before.")
+        int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
     ] = None,
 ) -> None:
     """Your schedule as an iCalendar (.ics) file for your phone or computer calendar."""
@@ -412,9 +438,11 @@ def export_command(
 @meetings_app.command("import")
 def import_command(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A Meeting Guide or BMLT .json, or an .ics file.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A Meeting Guide or BMLT .json, or an .ics file.")
+    ],
     fmt: Annotated[
-        str, typer.Option("--format", help="auto, meeting-guide, bmlt or ics.")
+        str, typer.Option("--format", metavar="FORMAT", help="auto, meeting-guide, bmlt or ics.")
     ] = "auto",
     fellowship: Fellowship = None,
     dry_run: Annotated[
