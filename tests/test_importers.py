@@ -133,6 +133,13 @@ def test_malformed_meeting_guide_records_are_skipped_and_reported() -> None:
         {"slug": 5, "day": 1, "time": "19:00"},
         {"name": "By appointment", "slug": 6, "time": "19:00"},
         {"name": "Bad time", "slug": 7, "day": 1, "time": "7pm"},
+        {
+            "name": "Closed down",
+            "slug": 8,
+            "day": 1,
+            "time": "19:00",
+            "attendance_option": "inactive",
+        },
     ]
     result = read_meetings(json.dumps(feed), "meeting-guide", OPTIONS)
     assert [m.name for m in result.meetings] == ["Good"]
@@ -143,6 +150,7 @@ def test_malformed_meeting_guide_records_are_skipped_and_reported() -> None:
         "record 5 (5): no name",
         "record 6 (By appointment): no day of the week (it may be by appointment)",
         "record 7 (Bad time): start time '7pm' is not a time like 19:00",
+        "record 8 (Closed down): the feed marks it inactive",
     ]
 
 
@@ -191,6 +199,7 @@ SUMMARY:Thursday SMART\r
 DTSTART;TZID=Europe/London:20260108T183000\r
 DTEND;TZID=Europe/London:20260108T200000\r
 RRULE:FREQ=WEEKLY;BYDAY=TH\r
+EXDATE;TZID=Europe/London:20260122T183000\r
 LOCATION:Community Centre\r
 URL:https://smart.example/thu\r
 CATEGORIES:SMART\r
@@ -243,7 +252,8 @@ def test_ics_events_with_and_without_rrule() -> None:
     assert (smart.where, smart.url, smart.notes) == (
         "Community Centre",
         "https://smart.example/thu",
-        "Bring a notebook",
+        "Bring a notebook\nThe original calendar adds or leaves out some dates; "
+        "check with the group.",
     )
     assert (smart.source, smart.uid) == ("ics:weekly-1@example", "weekly-1@example")
     assert (once.rrule, once.timezone, once.time, once.duration) == (
@@ -294,3 +304,48 @@ def test_clock_time_reads_a_time_or_says_why_not(text: str) -> None:
 @given(st.times(), st.times())
 def test_durations_are_positive_and_under_a_day(start: time, end: time) -> None:
     assert 1 <= minutes_between(start, end) <= 24 * 60
+
+
+FEED_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 10),
+    st.text(max_size=10),
+    st.sampled_from(["19:00", "07:30:00", "2", "Sunday", "https://x.example", "America/Toronto"]),
+    st.lists(st.integers(-1, 8), max_size=3),
+)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.dictionaries(
+                st.sampled_from(["name", "slug", "day", "time", "end_time", "timezone", "types",
+                                 "conference_url", "location", "address", "notes"]),
+                FEED_VALUES,
+            ),
+            FEED_VALUES,
+        ),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_meeting_guide_reader_accounts_for_every_record(records: list[object]) -> None:
+    result = read_meetings(json.dumps(records), "meeting-guide", OPTIONS)
+    assert len(result.meetings) + len(result.skipped) == len(records)
+    assert all(item.reason for item in result.skipped)
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["id_bigint", "meeting_name", "weekday_tinyint", "start_time",
+                             "duration_time", "formats", "venue_type", "time_zone",
+                             "virtual_meeting_link"]),
+            FEED_VALUES,
+        ),
+        max_size=6,
+    )
+)  # fmt: skip
+def test_bmlt_reader_accounts_for_every_record(records: list[object]) -> None:
+    result = read_meetings(json.dumps(records), "bmlt", OPTIONS)
+    assert len(result.meetings) + len(result.skipped) == len(records)

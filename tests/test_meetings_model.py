@@ -7,6 +7,8 @@ from datetime import date, time
 
 import pytest
 import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recovery_cli.errors import InvalidValue
 from recovery_cli.meetings import ONE_OFF_RULE, Attendance, Meeting, MeetingBook
@@ -92,3 +94,18 @@ def test_attendance_round_trip() -> None:
     assert Attendance.from_dict(record.to_dict()) == record
     with pytest.raises(InvalidValue, match="needs a date"):
         Attendance.from_dict({"meeting": "x"})
+
+
+@given(
+    name=st.text(min_size=1, max_size=30).filter(lambda text: text.strip()),
+    where=st.text(max_size=30),
+    notes=st.text(max_size=60),
+    minutes=st.integers(1, 1440),
+    at=st.times(),
+)
+def test_any_meeting_survives_the_toml_file(
+    name: str, where: str, notes: str, minutes: int, at: time
+) -> None:
+    meeting = tuesday(name=name, where=where, notes=notes, duration=minutes, time=at)
+    text = tomli_w.dumps(MeetingBook([meeting]).to_dict())
+    assert MeetingBook.from_dict(tomllib.loads(text)).meetings == [meeting]

@@ -61,7 +61,7 @@ def _meeting(event: Event, options: ImportOptions) -> Meeting:
         duration=_duration(event),
         where=str(event.get("LOCATION", "")).strip(),
         url=web_link(str(event.get("URL", ""))),
-        notes=notes_from_description(str(event.get("DESCRIPTION", "")), fellowship),
+        notes=_notes(event, fellowship),
         source=f"ics:{uid}" if uid else "",
         uid=uid,
     )
@@ -113,6 +113,14 @@ def _fellowship(event: Event) -> str:
             if str(category).strip().casefold() in {f.casefold() for f in FELLOWSHIPS}:
                 return normalise_fellowship(str(category))
     return DEFAULT_FELLOWSHIP
+
+
+def _notes(event: Event, fellowship: str) -> str:
+    notes = notes_from_description(str(event.get("DESCRIPTION", "")), fellowship)
+    if event.get("EXDATE") is None and event.get("RDATE") is None:
+        return notes
+    extra = "The original calendar adds or leaves out some dates; check with the group."
+    return f"{notes}\n{extra}" if notes else extra
 
 
 def description_for(notes: str, fellowship: str) -> str:

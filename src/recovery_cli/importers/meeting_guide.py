@@ -82,6 +82,8 @@ def _meeting(record: object, context: _Context) -> Meeting:
     name = record.get("name")
     if not isinstance(name, str) or not name.strip():
         raise RecordError("no name")
+    if record.get("attendance_option") == "inactive":
+        raise RecordError("the feed marks it inactive")
     days = _days(record.get("day"))
     start = clock_time(record.get("time"), "start time")
     end = record.get("end_time")
