@@ -124,6 +124,7 @@ def test_add_every_two_weeks_monthly_one_off_and_rrule(ready: Run, home: Path) -
         (("X", "--day", "tue", "--time", "19:00", "--timezone", "Nowhere"), "unknown time zone"),
         (("X", "--rrule", "sometimes", "--time", "19:00"), "RRULE"),
         (("X", "--day", "tue", "--time", "19:00", "--every", "day"), "--every must be one of"),
+        (("X", "--date", "2026-12-01", "--time", "19:00", "--every", "month"), "--every goes"),
     ],
 )
 def test_add_mistakes_are_one_plain_line(ready: Run, args: tuple[str, ...], message: str) -> None:
@@ -162,10 +163,13 @@ def test_edit_changes_only_what_is_given(ready: Run) -> None:
         "19:30",
         "St Mark's Hall",
     )
-    moved = ready("meetings", "edit", "Tue NA", "--day", "thu", "--every", "2weeks")
+    moved = ready("meetings", "edit", "Tue NA", "--day", "mon,thu")
     assert moved.exit_code == 0, moved.output
+    fortnightly = ready("meetings", "edit", "Tue NA", "--every", "2weeks")
+    assert fortnightly.exit_code == 0, fortnightly.output
     (meeting,) = json.loads(ready("meetings", "list", "--json").output)
-    assert meeting["rrule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"
+    assert meeting["rrule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"
+    assert meeting["recurrence"] == "every 2 weeks on Monday and Thursday"
     assert ready("meetings", "edit", "nope", "--time", "10:00").exit_code == 1
 
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from recovery_cli.meetings import Meeting
-from recovery_cli.schedule import DAY_CODES
+from recovery_cli.schedule import rule_weekdays
 
-_DAY_LABELS = dict(zip(DAY_CODES, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
+_DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @dataclass
@@ -52,10 +52,8 @@ def unique_name(meeting: Meeting, taken: set[str]) -> str:
 
 def when_label(meeting: Meeting) -> str:
     """A short "Tue 19:00" or "Mon/Thu 12:00" label from the rule's days and the time."""
-    byday = next((p[6:] for p in meeting.rrule.split(";") if p.startswith("BYDAY=")), "")
-    days = [_DAY_LABELS.get(code[-2:], code) for code in byday.split(",") if code]
-    day_text = "/".join(days) or meeting.starts.strftime("%a")
-    return f"{day_text} {meeting.time:%H:%M}"
+    days = "/".join(_DAY_LABELS[day] for day in rule_weekdays(meeting))
+    return f"{days} {meeting.time:%H:%M}"
 
 
 def merge_imported(existing: list[Meeting], incoming: Iterable[Meeting]) -> MergeResult:

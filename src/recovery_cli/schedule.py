@@ -80,6 +80,13 @@ def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, 
     return f"FREQ=WEEKLY{interval};BYDAY={byday}", first
 
 
+def rule_weekdays(meeting: Meeting) -> list[int]:
+    """The weekdays in the rule's BYDAY (ordinals ignored), or the start date's weekday."""
+    byday = next((p[6:] for p in meeting.rrule.split(";") if p.startswith("BYDAY=")), "")
+    days = {DAY_CODES.index(code[-2:]) for code in byday.split(",") if code[-2:] in DAY_CODES}
+    return sorted(days) or [meeting.starts.weekday()]
+
+
 def one_off_rule() -> str:
     """The rule for a meeting that happens once, on its start date."""
     return ONE_OFF_RULE

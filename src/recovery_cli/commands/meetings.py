@@ -186,12 +186,8 @@ class _When(NamedTuple):
     rrule: str | None = None
 
     @property
-    def given(self) -> bool:
-        return any(value is not None for value in (self.day, self.every, self.starts))
-
-    @property
     def changes_rule(self) -> bool:
-        return self.given or self.on_date is not None or self.rrule is not None
+        return any(value is not None for value in self)
 
 
 def _recurrence(
@@ -203,6 +199,8 @@ def _recurrence(
     kinds = [when.on_date is not None, when.rrule is not None, when.day is not None]
     if sum(kinds) > 1:
         raise InvalidValue("give only one of --day, --date and --rrule")
+    if when.every is not None and (when.on_date is not None or when.rrule is not None):
+        raise InvalidValue("--every goes with --day, not with --date or --rrule")
     first = parse_date(when.starts, today) if when.starts else today
     if when.on_date is not None:
         return one_off_rule(), parse_date(when.on_date, today)
@@ -296,6 +294,7 @@ def edit_command(
 ) -> None:
     """Change a meeting; only what you give changes (an empty --where "" clears it)."""
     from recovery_cli.meetings import load_meetings, save_meetings
+    from recovery_cli.schedule import rule_weekdays
 
     store = store_of(ctx)
     with store.transaction():
@@ -307,7 +306,7 @@ def edit_command(
         rule, first = old.rrule, old.starts
         if when.changes_rule:
             today = _here(store).today
-            rule, first = _recurrence(when, today, [old.starts.weekday()])
+            rule, first = _recurrence(when, today, rule_weekdays(old))
         updated = replace(
             old,
             name=old.name if new_name is None else new_name,
