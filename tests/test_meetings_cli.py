@@ -312,3 +312,17 @@ def test_help_lists_every_meetings_command(run: Run) -> None:
         assert f"  {command} " in result.output
     assert "--days N" in result.output
     assert "--time HH:MM" in run("meetings", "add", "--help").output
+
+
+def test_start_up_does_not_load_the_heavy_meeting_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, recovery_cli.cli; "
+        "print(sorted(m for m in ('icalendar', 'dateutil.rrule') if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"

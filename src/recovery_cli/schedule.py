@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -99,7 +100,7 @@ def normalise_rule(rule: str, zone: str, starts: date, at: time) -> str:
         _utc_until(part, zone) if part.startswith("UNTIL=") else part for part in text.split(";")
     ]
     normal = ";".join(parts)
-    _parse(normal, _local_start(starts, at, zone))
+    _parse(normal, starts, at, zone)
     return normal
 
 
@@ -124,18 +125,22 @@ def _local_start(starts: date, at: time, zone: str) -> datetime:
     return datetime.combine(starts, at.replace(second=0, microsecond=0), tzinfo=ZoneInfo(zone))
 
 
-def _parse(rule: str, dtstart: datetime) -> rrule | rruleset:
+@lru_cache(maxsize=1024)
+def _parse(rule: str, starts: date, at: time, zone: str) -> rrule | rruleset:
+    """The dateutil rule from the first local start; cached, as a meeting's rule is checked
+    when it is read and used again for its sittings. (Keyed on the wall time and the zone's
+    name: aware datetimes in different zones compare equal when they are the same instant.)"""
     from dateutil.rrule import rrulestr
 
     try:
-        return rrulestr(rule, dtstart=dtstart)
+        return rrulestr(rule, dtstart=_local_start(starts, at, zone))
     except (ValueError, TypeError) as exc:
         raise InvalidValue(f"the rule {rule!r} could not be read: {exc}", "rrule") from None
 
 
 def meeting_rule(meeting: Meeting) -> rrule | rruleset:
     """The dateutil rule for a meeting, anchored at its first start in its own zone."""
-    return _parse(meeting.rrule, _local_start(meeting.starts, meeting.time, meeting.timezone))
+    return _parse(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
 
 
 def occurrences(meeting: Meeting, after: datetime, before: datetime) -> list[Occurrence]:
