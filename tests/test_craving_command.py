@@ -8,12 +8,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from tests.conftest import Run
 
 from recovery_cli.commands import common
 from recovery_cli.logbook import CRAVINGS_FILE, Craving, add_craving, load_cravings
 from recovery_cli.plan import CopingStrategy, Plan, load_plan, save_plan
 from recovery_cli.store import Store
+from tests.conftest import Run
 
 
 @pytest.fixture

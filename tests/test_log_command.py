@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.conftest import Run
 
 from recovery_cli.commands import common
 from recovery_cli.logbook import CHECKINS_FILE, CheckIn, load_checkins
 from recovery_cli.plan import CopingStrategy, Plan, Trigger, load_plan, save_plan
 from recovery_cli.store import Store
+from tests.conftest import Run
 
 TODAY = date(2026, 3, 20)
 

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from recovery_cli import __version__
-from recovery_cli.commands import craving, init, log, status
+from recovery_cli.commands import craving, init, log, meetings, status
 from recovery_cli.commands.common import Session
 from recovery_cli.errors import RecoveryError
 from recovery_cli.paths import data_home
@@ -90,6 +90,7 @@ def _global_options(
 
 app.command("init")(init.init_command)
 app.command("status")(status.status_command)
+app.add_typer(meetings.meetings_app, name="meetings")
 app.add_typer(log.app, name="log")
 app.add_typer(craving.app, name="craving")
 

@@ -98,8 +98,10 @@ class Store:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise DataFileError(path, _toml_problem(exc), _toml_line(exc)) from None
-        version = data.pop(VERSION_KEY, 1)
-        data = _migrate(file, path, data, version, line=_line_of_key(text, VERSION_KEY))
+        version = _checked_version(
+            file, path, data.pop(VERSION_KEY, 1), _line_of_key(text, VERSION_KEY)
+        )
+        data = _migrate(file, data, version)
         try:
             return parse(data)
         except InvalidValue as exc:
@@ -122,13 +124,14 @@ class Store:
         text = _read_text(path)
         if not text:
             return []
-        lines = text.splitlines()
-        version = _header_version(path, lines[0])
+        # Only "\n" ends a line: str.splitlines() would also split inside a note at U+2028.
+        lines = text.split("\n")
+        version = _header_version(file, path, lines[0])
         records: list[T] = []
         for number, line in enumerate(lines[1:], start=2):
             if not line.strip():
                 continue
-            record = _migrate(file, path, _json_object(path, line, number), version, 1)
+            record = _migrate(file, _json_object(path, line, number), version)
             try:
                 records.append(parse(record))
             except (ValueError, TypeError) as exc:
@@ -152,12 +155,12 @@ class Store:
         text = _read_text(path)
         if not text:
             return []
-        first, *rest = text.splitlines()
-        version = _header_version(path, first)
+        first, *rest = text.split("\n")
+        version = _header_version(file, path, first)
         if version == file.version:
             return [line for line in rest if line.strip()]
         return [
-            json.dumps(_migrate(file, path, _json_object(path, line, number), version, 1))
+            json.dumps(_migrate(file, _json_object(path, line, number), version))
             for number, line in enumerate(rest, start=2)
             if line.strip()
         ]
@@ -201,16 +204,16 @@ def _json_object(path: Path, line: str, number: int) -> dict[str, Any]:
     return value
 
 
-def _header_version(path: Path, line: str) -> Any:
+def _header_version(file: DataFile, path: Path, line: str) -> int:
+    """The schema version a JSON Lines file's first line gives."""
     header = _json_object(path, line, 1)
     if VERSION_KEY not in header:
         raise DataFileError(path, f'the first line must be {{"{VERSION_KEY}": N}}', 1)
-    return header[VERSION_KEY]
+    return _checked_version(file, path, header[VERSION_KEY], 1)
 
 
-def _migrate(
-    file: DataFile, path: Path, data: dict[str, Any], version: Any, line: int | None
-) -> dict[str, Any]:
+def _checked_version(file: DataFile, path: Path, version: Any, line: int | None) -> int:
+    """The file's schema version, refused when it is not one this version can read."""
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DataFileError(path, f"{VERSION_KEY} must be a whole number, got {version!r}", line)
     if version > file.version:
@@ -220,6 +223,11 @@ def _migrate(
             f"reads up to {file.version}). Please update recovery",
             line,
         )
+    return version
+
+
+def _migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring version-`version` content up to the current version, one step at a time."""
     for step in range(version, file.version):
         data = file.migrations[step](data)
     return data
@@ -271,7 +279,7 @@ def _line_of_key(text: str, key: str) -> int | None:
     match = _KEY_PATH.match(key)
     if match is None:
         return None
-    lines = text.splitlines()
+    lines = text.split("\n")
     start = 0
     table, index = match.group("table"), match.group("index")
     if table is not None:

@@ -20,18 +20,26 @@ from recovery_cli.store import Store
 
 def init_command(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Option(help="What you would like to be called.")] = None,
+    name: Annotated[
+        str | None, typer.Option(metavar="NAME", help="What you would like to be called.")
+    ] = None,
     clean_date: Annotated[
-        str | None, typer.Option(help="Your clean date: 2025-08-14, today, 20 Nov 2025, ...")
+        str | None,
+        typer.Option(metavar="DATE", help="Your clean date: 2025-08-14, today, 20 Nov 2025, ..."),
     ] = None,
     substance: Annotated[
-        list[str] | None, typer.Option(help="A substance you are in recovery from (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="NAME", help="A substance you are in recovery from (repeatable)."),
     ] = None,
     region: Annotated[
-        str | None, typer.Option(help="Country code for helplines: US, GB, CA, AU, IE, ...")
+        str | None,
+        typer.Option(metavar="CODE", help="Country code for helplines: US, GB, CA, AU, IE, ..."),
     ] = None,
     timezone: Annotated[
-        str | None, typer.Option(help="IANA time zone, e.g. Europe/London (default: system's).")
+        str | None,
+        typer.Option(
+            metavar="ZONE", help="IANA time zone, e.g. Europe/London (default: system's)."
+        ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask any questions.")] = False,
 ) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic data and whole-process timings of `recovery` commands."""

@@ -1,0 +1,108 @@
+"""Synthetic data for benchmarks: N years of a realistic person, written through the core.
+
+python -m benchmarks.generate DIR --years 10 [--cravings-per-day 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from recovery_cli.logbook import CheckIn, Craving, save_checkins, save_cravings
+from recovery_cli.plan import Contact, CopingStrategy, Plan, Trigger, save_plan
+from recovery_cli.profile import Profile, save_profile
+from recovery_cli.store import Store
+
+TRIGGERS = ["payday", "old friends", "stress at work", "loneliness", "arguments", "pain"]
+COPING = ["call sponsor", "walk", "urge surfing", "go to a meeting", "shower", "eat something"]
+
+
+def full_plan() -> Plan:
+    return Plan(
+        reasons=["my daughter", "my health", "to keep my job", "to feel like myself again"],
+        warning_signs=["skipping meals", "isolating", "romanticising using", "not sleeping"],
+        lapse_steps=[
+            "stop and get safe",
+            "call my sponsor",
+            "tell my counsellor",
+            "go to a meeting",
+        ],
+        triggers=[Trigger(name, "situations", "medium") for name in TRIGGERS],
+        coping=[
+            CopingStrategy(name, steps="Breathe. Do it for ten minutes.", triggers=TRIGGERS[:2])
+            for name in COPING
+        ],
+        contacts=[
+            Contact("Jo", phone="+1 555 0100", role="sponsor", hours="any time"),
+            Contact("Dr Patel", phone="+1 555 0101", role="counsellor", hours="Mon-Fri 9-17"),
+            Contact("Mum", phone="+1 555 0102", role="family"),
+        ],
+    )
+
+
+def daily_checkins(first: date, last: date, rng: random.Random) -> list[CheckIn]:
+    days = (last - first).days + 1
+    return [
+        CheckIn(
+            day=first + timedelta(days=n),
+            mood=rng.randint(3, 9),
+            craving=rng.randint(0, 8),
+            sleep=rng.choice([5.5, 6, 6.5, 7, 7.5, 8]),
+            triggers=rng.sample(TRIGGERS, rng.randint(0, 2)),
+            coped=rng.sample(COPING, rng.randint(0, 2)),
+            note=rng.choice(["", "", "good day", "hard morning, better after the meeting"]),
+        )
+        for n in range(days)
+    ]
+
+
+def cravings(first: date, last: date, per_day: int, rng: random.Random) -> list[Craving]:
+    events = []
+    for n in range((last - first).days + 1):
+        day = first + timedelta(days=n)
+        for _ in range(per_day):
+            before = rng.randint(3, 10)
+            events.append(
+                Craving(
+                    at=datetime.combine(day, time(rng.randint(7, 23), rng.randint(0, 59))),
+                    intensity=before,
+                    trigger=rng.choice(TRIGGERS),
+                    coped=rng.sample(COPING, rng.randint(1, 2)),
+                    after=rng.randint(0, before),
+                    minutes=rng.randint(5, 40),
+                )
+            )
+    return events
+
+
+def generate(home: Path, years: int, cravings_per_day: int = 5, seed: int = 1) -> None:
+    """Fill `home` with `years` of data ending today (an empty store for years == 0)."""
+    rng = random.Random(seed)
+    store = Store(home)
+    last = date.today()
+    first = last - timedelta(days=365 * years)
+    with store.transaction():
+        save_profile(
+            store,
+            Profile("Sam", first, ["heroin"], "US", "America/New_York"),
+        )
+        if years == 0:
+            return
+        save_plan(store, full_plan())
+        save_checkins(store, daily_checkins(first, last - timedelta(days=1), rng))
+        save_cravings(store, cravings(first, last - timedelta(days=1), cravings_per_day, rng))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("home", type=Path)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--cravings-per-day", type=int, default=5)
+    args = parser.parse_args()
+    generate(args.home, args.years, args.cravings_per_day)
+
+
+if __name__ == "__main__":
+    main()

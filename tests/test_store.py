@@ -1,0 +1,180 @@
+"""The store: round trips, unreadable files left untouched, schema versions, locking, modes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recovery_cli.errors import DataFileError
+from recovery_cli.store import JsonLinesFile, Store, TomlFile
+
+DOC = TomlFile("doc.toml")
+RECORDS = JsonLinesFile("records.jsonl")
+
+
+def as_dict(data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+def test_toml_round_trip(store: Store) -> None:
+    with store.transaction():
+        store.save(DOC, {"name": "Sam", "items": ["a", "b"], "table": [{"x": 1}]})
+    assert store.load(DOC, as_dict) == {"name": "Sam", "items": ["a", "b"], "table": [{"x": 1}]}
+    assert store.path(DOC).read_text().startswith("schema_version = 1\n")
+
+
+def test_missing_files_read_as_nothing_and_create_no_folder(store: Store, home: Path) -> None:
+    assert store.load(DOC, as_dict) is None
+    assert store.load_records(RECORDS, as_dict) == []
+    assert not home.exists()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"note": st.text(), "n": st.integers(), "tags": st.lists(st.text(max_size=5))}
+        ),
+        max_size=5,
+    )
+)
+def test_records_round_trip_any_text(
+    tmp_path_factory: pytest.TempPathFactory, records: Any
+) -> None:
+    store = Store(tmp_path_factory.mktemp("store"))
+    with store.transaction():
+        store.save_records(RECORDS, records)
+    assert store.load_records(RECORDS, as_dict) == records
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.dictionaries(st.text(min_size=1).filter(lambda k: k != "schema_version"), st.text()))
+def test_toml_round_trip_any_text(tmp_path_factory: pytest.TempPathFactory, data: Any) -> None:
+    store = Store(tmp_path_factory.mktemp("store"))
+    with store.transaction():
+        store.save(DOC, data)
+    assert store.load(DOC, as_dict) == data
+
+
+def test_modes_are_private(store: Store, home: Path) -> None:
+    with store.transaction():
+        store.save(DOC, {"a": 1})
+        store.save_records(RECORDS, [{"a": 1}])
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    for path in home.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert not [p for p in home.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_write_outside_a_transaction_is_refused(store: Store) -> None:
+    with pytest.raises(RuntimeError, match="transaction"):
+        store.save(DOC, {"a": 1})
+
+
+def test_corrupt_toml_names_file_and_line(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(DOC).write_text('schema_version = 1\nname = "Sam"\nclean_date = \n')
+    with pytest.raises(DataFileError) as caught:
+        store.load(DOC, as_dict)
+    assert caught.value.line == 3
+    assert "doc.toml, line 3" in str(caught.value)
+
+
+def test_corrupt_json_line_names_file_and_line(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(RECORDS).write_text('{"schema_version": 1}\n{"a": 1}\n{"a": \n')
+    with pytest.raises(DataFileError) as caught:
+        store.load_records(RECORDS, as_dict)
+    assert caught.value.line == 3
+    assert "records.jsonl, line 3" in str(caught.value)
+
+
+def test_records_file_without_header_is_refused(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(RECORDS).write_text('{"a": 1}\n')
+    with pytest.raises(DataFileError, match="line 1"):
+        store.load_records(RECORDS, as_dict)
+
+
+def test_bad_value_in_a_record_names_its_line(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(RECORDS).write_text('{"schema_version": 1}\n{"n": 1}\n{"n": "x"}\n')
+
+    def parse(data: dict[str, Any]) -> int:
+        if not isinstance(data["n"], int):
+            raise ValueError(f"n must be a number, got {data['n']!r}")
+        return data["n"]
+
+    with pytest.raises(DataFileError, match=r"line 3: n must be a number"):
+        store.load_records(RECORDS, parse)
+
+
+def test_not_utf8_names_the_line(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(DOC).write_bytes(b'schema_version = 1\nname = "\xff"\n')
+    with pytest.raises(DataFileError, match="line 2: it is not UTF-8"):
+        store.load(DOC, as_dict)
+
+
+def test_newer_schema_is_refused(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(DOC).write_text("schema_version = 7\n")
+    store.path(RECORDS).write_text('{"schema_version": 7}\n')
+    with pytest.raises(DataFileError, match="newer version of recovery"):
+        store.load(DOC, as_dict)
+    with pytest.raises(DataFileError, match="newer version of recovery"):
+        store.load_records(RECORDS, as_dict)
+
+
+def test_older_files_are_migrated_step_by_step(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(DOC).write_text('schema_version = 1\nfull_name = "Sam"\n')
+    store.path(RECORDS).write_text('{"schema_version": 1}\n{"mood": 6}\n')
+
+    def rename(data: dict[str, Any]) -> dict[str, Any]:
+        return {"name": data.pop("full_name"), **data}
+
+    def scale(data: dict[str, Any]) -> dict[str, Any]:
+        return {"mood": data["mood"] * 10}
+
+    def add_flag(data: dict[str, Any]) -> dict[str, Any]:
+        return {**data, "migrated": True}
+
+    doc_v3 = TomlFile("doc.toml", version=3, migrations={1: rename, 2: add_flag})
+    records_v2 = JsonLinesFile("records.jsonl", version=2, migrations={1: scale})
+    assert store.load(doc_v3, as_dict) == {"name": "Sam", "migrated": True}
+    assert store.load_records(records_v2, as_dict) == [{"mood": 60}]
+    with store.transaction():
+        store.save(doc_v3, {"name": "Sam"})
+    assert store.path(DOC).read_text().startswith("schema_version = 3\n")
+
+
+@dataclass
+class _Writer:
+    home: Path
+    count: int
+
+    def __call__(self, worker: int) -> None:
+        store = Store(self.home)
+        for n in range(self.count):
+            with store.transaction():
+                records = store.load_records(RECORDS, as_dict)
+                records.append({"worker": worker, "n": n})
+                store.save_records(RECORDS, records)
+
+
+def test_concurrent_writers_lose_nothing(home: Path) -> None:
+    writers, each = 8, 10
+    with multiprocessing.get_context("spawn").Pool(writers) as pool:
+        pool.map(_Writer(home, each), range(writers))
+    records = Store(home).load_records(RECORDS, as_dict)
+    assert sorted((r["worker"], r["n"]) for r in records) == [
+        (w, n) for w in range(writers) for n in range(each)
+    ]
