@@ -157,13 +157,11 @@ class Store:
             return []
         first, *rest = text.split("\n")
         version = _header_version(file, path, first)
+        numbered = [(number, line) for number, line in enumerate(rest, start=2) if line.strip()]
+        records = _json_objects(path, numbered)
         if version == file.version:
-            return [line for line in rest if line.strip()]
-        return [
-            json.dumps(_migrate(file, _json_object(path, line, number), version))
-            for number, line in enumerate(rest, start=2)
-            if line.strip()
-        ]
+            return [line for _, line in numbered]
+        return [json.dumps(_migrate(file, record, version)) for record in records]
 
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
@@ -202,6 +200,23 @@ def _json_object(path: Path, line: str, number: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise DataFileError(path, "each line must be a JSON object", number)
     return value
+
+
+def _json_objects(path: Path, numbered: Sequence[tuple[int, str]]) -> list[dict[str, Any]]:
+    """Every line parsed as a JSON object, so that a file with a line that is not one is
+    never written back. One parse of the joined lines is about twice as fast as one a line;
+    only on failure are the lines parsed one by one to name the bad one."""
+    try:
+        values = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+    except json.JSONDecodeError:
+        values = None
+    if (
+        isinstance(values, list)
+        and len(values) == len(numbered)
+        and all(isinstance(value, dict) for value in values)
+    ):
+        return values
+    return [_json_object(path, line, number) for number, line in numbered]
 
 
 def _header_version(file: DataFile, path: Path, line: str) -> int:
