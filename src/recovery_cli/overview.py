@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from recovery_cli.attendance import MeetingGlance
 from recovery_cli.cleanhistory import CleanPeriod
 from recovery_cli.cleantime import (
     CleanTime,
@@ -35,6 +36,7 @@ class Overview:
     moods: tuple[int | None, ...] = ()
     cravings: tuple[int | None, ...] = ()
     clean_periods: tuple[CleanPeriod, ...] = ()
+    meetings: MeetingGlance | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -59,6 +61,8 @@ class Overview:
                 }
                 for p in self.clean_periods
             ],
+            "next_meeting": _next_meeting_dict(self.meetings),
+            "meetings_attended": self.meetings.attendance.to_dict() if self.meetings else None,
         }
 
 
@@ -68,6 +72,7 @@ def build_overview(
     checkin_days: Sequence[date] = (),
     recent: Sequence[CheckIn] = (),
     clean_periods: Sequence[CleanPeriod] = (),
+    meetings: MeetingGlance | None = None,
 ) -> Overview:
     """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only."""
     if profile is None:
@@ -88,6 +93,7 @@ def build_overview(
         moods=tuple(daily_series(recent, today, SPARKLINE_DAYS, "mood")),
         cravings=tuple(daily_series(recent, today, SPARKLINE_DAYS, "craving")),
         clean_periods=tuple(clean_periods),
+        meetings=meetings,
     )
 
 
@@ -107,4 +113,17 @@ def _milestone_dict(milestone: Milestone | None, today: date) -> dict[str, Any] 
         "name": milestone.name,
         "date": milestone.date.isoformat(),
         "days_to_go": max((milestone.date - today).days, 0),
+    }
+
+
+def _next_meeting_dict(glance: MeetingGlance | None) -> dict[str, Any] | None:
+    if glance is None or glance.next is None:
+        return None
+    meeting = glance.next.meeting
+    return {
+        "name": meeting.name,
+        "fellowship": meeting.fellowship,
+        "start": glance.next.start.isoformat(),
+        "where": meeting.where,
+        "url": meeting.url,
     }

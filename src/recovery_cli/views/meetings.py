@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from rich.console import Console
-from rich.table import Table
 
 from recovery_cli.attendance import NINETY, AttendanceSummary
 from recovery_cli.importers import Skipped
@@ -27,22 +26,24 @@ def render_upcoming(
             "or bring in a local list with [bold]recovery meetings import[/bold]."
         )
         return
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     for heading in ("Day", "Time", "Meeting", "", "Where", ""):
         table.add_column(heading)
     for occ in occurrences:
         table.add_row(
-            _day_label(occ.start, now),
+            day_label(occ.start, now),
             f"{occ.start:%H:%M}",
             safe(one_line(occ.meeting.name, 40)),
             occ.meeting.fellowship,
-            safe(one_line(_place(occ.meeting), 48)),
+            safe(one_line(place(occ.meeting), 48)),
             cue(occ, now),
         )
     out.print(table)
 
 
-def _day_label(start: datetime, now: datetime) -> str:
+def day_label(start: datetime, now: datetime) -> str:
     gap = (start.date() - now.date()).days
     if gap == 0:
         return "Today"
@@ -61,7 +62,7 @@ def cue(occ: Occurrence, now: datetime) -> str:
     return f"in {minutes} min" if minutes < 60 else f"in {minutes // 60} h"
 
 
-def _place(meeting: Meeting) -> str:
+def place(meeting: Meeting) -> str:
     if meeting.where and meeting.url:
         return f"{meeting.where} · {meeting.url}"
     return meeting.where or meeting.url or "(no place given)"
@@ -75,6 +76,8 @@ def render_schedule(out: Console, meetings: Sequence[Meeting]) -> None:
             "[bold]recovery meetings add NAME --day tue --time 19:00[/bold]."
         )
         return
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     for heading in ("Meeting", "", "When", "Time", "Where"):
         table.add_column(heading)
@@ -84,7 +87,7 @@ def render_schedule(out: Console, meetings: Sequence[Meeting]) -> None:
             meeting.fellowship,
             safe(describe_rule(meeting)),
             f"{meeting.time:%H:%M} ({meeting.duration} min, {meeting.timezone})",
-            safe(one_line(_place(meeting), 48)),
+            safe(one_line(place(meeting), 48)),
         )
     out.print(table)
 
