@@ -36,10 +36,14 @@ class Scenario:
     writes: bool = False
 
 
+LOG_FLAGS = ("log", "--mood", "6", "--craving", "3", "--sleep", "7", "--trigger", "stress")
+
 SCENARIOS = [
     Scenario("status, empty store", 0, ("status",)),
     Scenario("status, 10 years", 10, ("status",)),
     Scenario("status --json, 10 years", 10, ("status", "--json")),
+    Scenario("log (flags), empty store", 0, LOG_FLAGS, writes=True),
+    Scenario("log (flags), 10 years", 10, LOG_FLAGS, writes=True),
     Scenario("plan show, 1 year", 1, ("plan", "show")),
     Scenario("plan show --trigger payday, 1 year", 1, ("plan", "show", "--trigger", "payday")),
     Scenario("plan show --json, 1 year", 1, ("plan", "show", "--json")),

@@ -155,7 +155,7 @@ def test_a_bad_value_in_the_plan_names_its_table_line(run: Run, home: Path, stor
 def test_unexpected_failures_show_no_traceback_without_debug(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise KeyError("boom")
 
     monkeypatch.setattr("recovery_cli.commands.status.build_overview", broken)

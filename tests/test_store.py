@@ -178,3 +178,26 @@ def test_concurrent_writers_lose_nothing(home: Path) -> None:
     assert sorted((r["worker"], r["n"]) for r in records) == [
         (w, n) for w in range(writers) for n in range(each)
     ]
+
+
+@pytest.mark.parametrize(
+    "bad_line",
+    ['{"at": "2026-11-20T10:00", "intensity": ', '{"a": 1}, {"b": 2}', "[1, 2]", "7"],
+)
+def test_raw_lines_refuse_a_file_with_a_line_that_is_not_an_object(
+    store: Store, home: Path, bad_line: str
+) -> None:
+    home.mkdir()
+    content = f'{{"schema_version": 1}}\n{{"a": 1}}\n{bad_line}\n{{"a": 3}}\n'
+    store.path(RECORDS).write_text(content)
+    with pytest.raises(DataFileError, match=r"records.jsonl, line 3"):
+        store.load_lines(RECORDS)
+    assert store.path(RECORDS).read_text() == content
+
+
+def test_raw_lines_round_trip(store: Store) -> None:
+    with store.transaction():
+        store.save_records(RECORDS, [{"a": 1}, {"b": "\u2028"}])
+        lines = store.load_lines(RECORDS)
+        store.save_lines(RECORDS, [*lines, '{"c": 3}'])
+    assert store.load_records(RECORDS, as_dict) == [{"a": 1}, {"b": "\u2028"}, {"c": 3}]

@@ -10,7 +10,18 @@ import typer
 from typer.core import TyperGroup
 
 from recovery_cli import __version__
-from recovery_cli.commands import contacts, coping, helplines, init, plan, status, triggers
+from recovery_cli.commands import (
+    contacts,
+    coping,
+    craving,
+    helplines,
+    init,
+    log,
+    meetings,
+    plan,
+    status,
+    triggers,
+)
 from recovery_cli.commands.common import Session
 from recovery_cli.errors import RecoveryError
 from recovery_cli.launch import crash_message
@@ -83,6 +94,9 @@ def _global_options(
 
 app.command("init")(init.init_command)
 app.command("status")(status.status_command)
+app.add_typer(meetings.meetings_app, name="meetings")
+app.add_typer(log.app, name="log")
+app.add_typer(craving.app, name="craving")
 app.add_typer(plan.app, name="plan")
 app.add_typer(triggers.app, name="triggers")
 app.add_typer(coping.app, name="coping")

@@ -91,7 +91,12 @@ def checkin_on(checkins: Iterable[CheckIn], day: date) -> CheckIn | None:
 
 def streak(checkins: Iterable[CheckIn], today: date) -> int:
     """Days in a row with a check-in, ending today, or yesterday while today is still open."""
-    days = {c.day for c in checkins}
+    return streak_of_days((c.day for c in checkins), today)
+
+
+def streak_of_days(checkin_days: Iterable[date], today: date) -> int:
+    """`streak` from the days alone (`logbook.checkin_days` reads them without parsing)."""
+    days = set(checkin_days)
     day = today if today in days else today - timedelta(days=1)
     count = 0
     while day in days:

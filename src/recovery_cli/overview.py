@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
+from recovery_cli.attendance import MeetingGlance
+from recovery_cli.cleanhistory import CleanPeriod
 from recovery_cli.cleantime import (
     CleanTime,
     Milestone,
@@ -13,7 +16,11 @@ from recovery_cli.cleantime import (
     last_milestone,
     next_milestone,
 )
+from recovery_cli.insights import daily_series, streak_of_days
+from recovery_cli.logbook import CheckIn
 from recovery_cli.profile import Profile
+
+SPARKLINE_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,12 @@ class Overview:
     clean_time: CleanTime | None = None
     next_milestone: Milestone | None = None
     last_milestone: Milestone | None = None
+    checked_in_today: bool = False
+    streak_days: int = 0
+    moods: tuple[int | None, ...] = ()
+    cravings: tuple[int | None, ...] = ()
+    clean_periods: tuple[CleanPeriod, ...] = ()
+    meetings: MeetingGlance | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -37,22 +50,56 @@ class Overview:
             ),
             "next_milestone": _milestone_dict(self.next_milestone, self.today),
             "last_milestone": _milestone_dict(self.last_milestone, self.today),
+            "checked_in_today": self.checked_in_today,
+            "streak_days": self.streak_days,
+            "clean_history": [
+                {
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat(),
+                    "days": p.days,
+                    "note": p.note,
+                }
+                for p in self.clean_periods
+            ],
+            "next_meeting": _next_meeting_dict(self.meetings),
+            "meetings_attended": self.meetings.attendance.to_dict() if self.meetings else None,
         }
 
 
-def build_overview(profile: Profile | None, today: date) -> Overview:
+def build_overview(
+    profile: Profile | None,
+    today: date,
+    checkin_days: Sequence[date] = (),
+    recent: Sequence[CheckIn] = (),
+    clean_periods: Sequence[CleanPeriod] = (),
+    meetings: MeetingGlance | None = None,
+) -> Overview:
+    """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only."""
     if profile is None:
         return Overview(today=today)
-    if profile.clean_date is None:
-        return Overview(today=today, name=profile.name)
-    return Overview(
-        today=today,
-        name=profile.name,
-        clean_date=profile.clean_date,
-        clean_time=clean_time(profile.clean_date, today),
-        next_milestone=next_milestone(profile.clean_date, today),
-        last_milestone=last_milestone(profile.clean_date, today),
+    overview = Overview(today=today, name=profile.name)
+    if profile.clean_date is not None:
+        overview = replace(
+            overview,
+            clean_date=profile.clean_date,
+            clean_time=clean_time(profile.clean_date, today),
+            next_milestone=next_milestone(profile.clean_date, today),
+            last_milestone=last_milestone(profile.clean_date, today),
+        )
+    return replace(
+        overview,
+        checked_in_today=today in checkin_days,
+        streak_days=streak_of_days(checkin_days, today),
+        moods=tuple(daily_series(recent, today, SPARKLINE_DAYS, "mood")),
+        cravings=tuple(daily_series(recent, today, SPARKLINE_DAYS, "craving")),
+        clean_periods=tuple(clean_periods),
+        meetings=meetings,
     )
+
+
+def sparkline_start(today: date) -> date:
+    """The first day the dashboard's sparklines show."""
+    return today - timedelta(days=SPARKLINE_DAYS - 1)
 
 
 def _iso(day: date | None) -> str | None:
@@ -66,4 +113,17 @@ def _milestone_dict(milestone: Milestone | None, today: date) -> dict[str, Any] 
         "name": milestone.name,
         "date": milestone.date.isoformat(),
         "days_to_go": max((milestone.date - today).days, 0),
+    }
+
+
+def _next_meeting_dict(glance: MeetingGlance | None) -> dict[str, Any] | None:
+    if glance is None or glance.next is None:
+        return None
+    meeting = glance.next.meeting
+    return {
+        "name": meeting.name,
+        "fellowship": meeting.fellowship,
+        "start": glance.next.start.isoformat(),
+        "where": meeting.where,
+        "url": meeting.url,
     }

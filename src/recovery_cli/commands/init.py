@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli import clock
+from recovery_cli.cleanhistory import record_correction
 from recovery_cli.commands.common import ask, console, is_interactive, store_of
 from recovery_cli.dates import parse_date
 from recovery_cli.errors import InvalidValue
@@ -61,6 +62,7 @@ def init_command(
             timezone=profile.timezone if timezone is None else timezone,
         )
         save_profile(store, updated)
+        record_correction(store, profile.clean_date, updated.clean_date, today)
     verb = "updated" if existing else "set up"
     console().print(f"Your profile is {verb}. Run [bold]recovery[/bold] to see your dashboard.")
 
@@ -88,6 +90,7 @@ def _wizard(store: Store, profile: Profile, today: date) -> None:
         "computer; press Enter to skip anything you would rather leave for now.\n"
     )
     current_date = profile.clean_date.isoformat() if profile.clean_date else "today"
+    before = profile
     profile = replace(
         profile,
         name=ask("What would you like to be called?", str.strip, profile.name),
@@ -106,6 +109,7 @@ def _wizard(store: Store, profile: Profile, today: date) -> None:
         ),
         timezone=ask("Your time zone", _checked_timezone, profile.timezone),
     )
+    record_correction(store, before.clean_date, profile.clean_date, today)
     plan = load_plan(store)
     contact_name = ask("Someone you can call when things get hard (a name)", str.strip, "")
     if contact_name:

@@ -1,0 +1,482 @@
+"""`recovery meetings`: the upcoming sittings, the schedule, attendance, and iCalendar in/out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NamedTuple
+
+import typer
+
+from recovery_cli import clock
+from recovery_cli.commands.common import console, print_json, store_of
+from recovery_cli.dates import parse_date, parse_time
+from recovery_cli.errors import InvalidValue, RecoveryError
+from recovery_cli.profile import load_profile
+from recovery_cli.store import Store
+
+if TYPE_CHECKING:
+    from recovery_cli.meetings import Meeting
+    from recovery_cli.schedule import Occurrence
+
+meetings_app = typer.Typer(
+    help="Your meetings: what is coming up, your schedule, going, and your calendar.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+
+Fellowship = Annotated[
+    str | None, typer.Option(metavar="NAME", help="NA, SMART, AA, CA or other.", show_default=False)
+]
+Day = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--day", metavar="DAY", help="Day of the week: mon, tue, ... (repeatable, or mon,thu)."
+    ),
+]
+Time = Annotated[
+    str | None, typer.Option("--time", metavar="HH:MM", help="Start time, HH:MM (24-hour).")
+]
+Duration = Annotated[
+    int | None, typer.Option(metavar="MINUTES", help="Length in minutes (default 60).")
+]
+Every = Annotated[
+    str | None,
+    typer.Option(
+        metavar="week|2weeks|month",
+        help="week, 2weeks or month (month: the same n-th weekday, e.g. 1st Tuesday).",
+    ),
+]
+Where = Annotated[
+    str | None, typer.Option(metavar="TEXT", help="The place, e.g. St Mark's Hall, 12 High St.")
+]
+Url = Annotated[str | None, typer.Option(metavar="URL", help="The link for an online meeting.")]
+Zone = Annotated[
+    str | None,
+    typer.Option("--timezone", metavar="ZONE", help="IANA time zone (default: your profile's)."),
+]
+Starts = Annotated[
+    str | None, typer.Option(metavar="DATE", help="First date it runs (default today).")
+]
+OnDate = Annotated[
+    str | None, typer.Option("--date", metavar="DATE", help="Date of a one-off meeting.")
+]
+Rule = Annotated[
+    str | None,
+    typer.Option(
+        "--rrule", metavar="RULE", help="Any RFC 5545 rule, e.g. FREQ=MONTHLY;BYDAY=-1FR."
+    ),
+]
+Notes = Annotated[str | None, typer.Option(metavar="TEXT", help="Anything to remember about it.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+class _Here(NamedTuple):
+    """The person's time zone and the present moment in it."""
+
+    zone: str
+    now: datetime
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+
+def _here(store: Store) -> _Here:
+    profile = load_profile(store)
+    zone = profile.timezone if profile and profile.timezone else clock.system_timezone()
+    return _Here(zone, clock.now(zone))
+
+
+@meetings_app.callback()
+def upcoming_command(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(metavar="N", help="How many days ahead to show.", min=0)] = 7,
+    json_output: Json = False,
+) -> None:
+    """The meetings coming up in the next few days, in your time zone."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from recovery_cli.meetings import load_meetings
+    from recovery_cli.schedule import upcoming
+
+    store = store_of(ctx)
+    here = _here(store)
+    occurrences = upcoming(load_meetings(store).meetings, here.now, days, here.zone)
+    if json_output:
+        print_json([_occurrence_json(occ) for occ in occurrences])
+        return
+    from recovery_cli.views.meetings import render_upcoming
+
+    render_upcoming(console(), occurrences, here.now, days)
+
+
+def _occurrence_json(occ: Occurrence) -> dict[str, object]:
+    return {
+        "name": occ.meeting.name,
+        "fellowship": occ.meeting.fellowship,
+        "start": occ.start.isoformat(),
+        "end": occ.end.isoformat(),
+        "where": occ.meeting.where,
+        "url": occ.meeting.url,
+    }
+
+
+@meetings_app.command("add")
+def add_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
+    time: Time = None,
+    day: Day = None,
+    fellowship: Fellowship = None,
+    duration: Duration = None,
+    every: Every = None,
+    where: Where = None,
+    url: Url = None,
+    timezone: Zone = None,
+    starts: Starts = None,
+    on_date: OnDate = None,
+    rrule: Rule = None,
+    notes: Notes = None,
+) -> None:
+    """Add a meeting: weekly by default, or every 2 weeks, monthly, one-off, or any rule."""
+    from recovery_cli.meeting_merge import find
+    from recovery_cli.meetings import Meeting, load_meetings, save_meetings
+
+    if time is None:
+        raise InvalidValue("say when the meeting starts, for example --time 19:00")
+    store = store_of(ctx)
+    with store.transaction():
+        book = load_meetings(store)
+        if find(book.meetings, name) is not None:
+            raise RecoveryError(
+                f"there is already a meeting called {name.strip()!r}; choose another name "
+                "or change it with `recovery meetings edit`"
+            )
+        here = _here(store)
+        rule, first = _recurrence(_When(day, every, starts, on_date, rrule), here.today)
+        meeting = Meeting(
+            name=name,
+            fellowship=fellowship or "other",
+            rrule=rule,
+            starts=first,
+            time=parse_time(time),
+            timezone=timezone or here.zone,
+            duration=60 if duration is None else duration,
+            where=(where or "").strip(),
+            url=(url or "").strip(),
+            notes=(notes or "").strip(),
+        )
+        book.meetings.append(meeting)
+        save_meetings(store, book)
+    from recovery_cli.views.meetings import render_saved
+
+    render_saved(console(), meeting, "Added")
+
+
+class _When(NamedTuple):
+    """The recurrence flags as typed."""
+
+    day: list[str] | None = None
+    every: str | None = None
+    starts: str | None = None
+    on_date: str | None = None
+    rrule: str | None = None
+
+    @property
+    def changes_rule(self) -> bool:
+        return any(value is not None for value in self)
+
+
+def _recurrence(
+    when: _When, today: date, default_days: list[int] | None = None
+) -> tuple[str, date]:
+    """The RRULE and first date from --day/--every/--starts, --date or --rrule."""
+    from recovery_cli.schedule import build_rule, one_off_rule, parse_days
+
+    kinds = [when.on_date is not None, when.rrule is not None, when.day is not None]
+    if sum(kinds) > 1:
+        raise InvalidValue("give only one of --day, --date and --rrule")
+    if when.every is not None and (when.on_date is not None or when.rrule is not None):
+        raise InvalidValue("--every goes with --day, not with --date or --rrule")
+    first = parse_date(when.starts, today) if when.starts else today
+    if when.on_date is not None:
+        return one_off_rule(), parse_date(when.on_date, today)
+    if when.rrule is not None:
+        return when.rrule, first
+    if when.day is None and default_days is None:
+        raise InvalidValue("say which day the meeting is on (--day tue), or give --date or --rrule")
+    days = parse_days(when.day) if when.day is not None else default_days or []
+    return build_rule(days, when.every or "week", first)
+
+
+@meetings_app.command("list")
+def list_command(ctx: typer.Context, json_output: Json = False) -> None:
+    """Your meeting schedule."""
+    from recovery_cli.meetings import load_meetings
+
+    meetings = load_meetings(store_of(ctx)).meetings
+    if json_output:
+        print_json([_meeting_json(meeting) for meeting in meetings])
+        return
+    from recovery_cli.views.meetings import render_schedule
+
+    render_schedule(console(), meetings)
+
+
+def _meeting_json(meeting: Meeting) -> dict[str, object]:
+    from recovery_cli.schedule import describe_rule
+
+    data = meeting.to_dict()
+    data["starts"] = meeting.starts.isoformat()
+    data["time"] = meeting.time.strftime("%H:%M")
+    data["recurrence"] = describe_rule(meeting)
+    return data
+
+
+@meetings_app.command("remove")
+def remove_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
+) -> None:
+    """Take a meeting off your schedule (your attendance record of it is kept)."""
+    from recovery_cli.meetings import load_meetings, save_meetings
+
+    store = store_of(ctx)
+    with store.transaction():
+        book = load_meetings(store)
+        meeting = _existing(book.meetings, name)
+        book.meetings.remove(meeting)
+        save_meetings(store, book)
+    console().print(
+        f"Removed {_safe(meeting.name)} from your schedule. Your attendance record is kept."
+    )
+
+
+def _existing(meetings: list[Meeting], name: str) -> Meeting:
+    from recovery_cli.meeting_merge import find
+
+    meeting = find(meetings, name)
+    if meeting is None:
+        raise RecoveryError(
+            f"there is no meeting called {name.strip()!r}; `recovery meetings list` shows them"
+        )
+    return meeting
+
+
+def _safe(text: str) -> str:
+    from recovery_cli.views.text import safe
+
+    return safe(text)
+
+
+@meetings_app.command("edit")
+def edit_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
+    new_name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="A new name.")
+    ] = None,
+    time: Time = None,
+    day: Day = None,
+    fellowship: Fellowship = None,
+    duration: Duration = None,
+    every: Every = None,
+    where: Where = None,
+    url: Url = None,
+    timezone: Zone = None,
+    starts: Starts = None,
+    on_date: OnDate = None,
+    rrule: Rule = None,
+    notes: Notes = None,
+) -> None:
+    """Change a meeting; only what you give changes (an empty --where "" clears it)."""
+    from recovery_cli.meetings import load_meetings, save_meetings
+    from recovery_cli.schedule import rule_weekdays
+
+    store = store_of(ctx)
+    with store.transaction():
+        book = load_meetings(store)
+        old = _existing(book.meetings, name)
+        if new_name is not None and not _same(new_name, old.name):
+            _check_free(book.meetings, new_name)
+        when = _When(day, every, starts, on_date, rrule)
+        rule, first = old.rrule, old.starts
+        if when.changes_rule:
+            today = _here(store).today
+            rule, first = _recurrence(when, today, rule_weekdays(old))
+        updated = replace(
+            old,
+            name=old.name if new_name is None else new_name,
+            fellowship=old.fellowship if fellowship is None else fellowship,
+            rrule=rule,
+            starts=first,
+            time=old.time if time is None else parse_time(time),
+            timezone=old.timezone if timezone is None else timezone,
+            duration=old.duration if duration is None else duration,
+            where=old.where if where is None else where.strip(),
+            url=old.url if url is None else url.strip(),
+            notes=old.notes if notes is None else notes.strip(),
+        )
+        book.meetings[book.meetings.index(old)] = updated
+        save_meetings(store, book)
+    from recovery_cli.views.meetings import render_saved
+
+    render_saved(console(), updated, "Updated")
+
+
+def _same(a: str, b: str) -> bool:
+    from recovery_cli.fields import same_name
+
+    return same_name(" ".join(a.split()), b)
+
+
+def _check_free(meetings: list[Meeting], name: str) -> None:
+    from recovery_cli.meeting_merge import find
+
+    if find(meetings, name) is not None:
+        raise RecoveryError(f"there is already a meeting called {name.strip()!r}")
+
+
+@meetings_app.command("attend")
+def attend_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
+    on_date: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="When you went (default today).")
+    ] = None,
+) -> None:
+    """Note that you went to a meeting."""
+    from recovery_cli.attendance import attendance_summary
+    from recovery_cli.meetings import Attendance, load_attendance, load_meetings, save_attendance
+
+    store = store_of(ctx)
+    with store.transaction():
+        book = load_meetings(store)
+        meeting = _existing(book.meetings, name)
+        today = _here(store).today
+        day = parse_date(on_date, today) if on_date else today
+        if day > today:
+            raise InvalidValue(f"attendance can be noted once you have been, got {day}")
+        records = load_attendance(store)
+        record = Attendance(meeting.name, day)
+        already = record in records
+        if not already:
+            records.append(record)
+            save_attendance(store, records)
+    from recovery_cli.views.meetings import render_attended
+
+    summary = attendance_summary(records, today, book.ninety_from)
+    render_attended(console(), record, summary, already=already)
+
+
+@meetings_app.command("goal")
+def goal_command(
+    ctx: typer.Context,
+    choice: Annotated[
+        str, typer.Argument(metavar="on|off", help="on (90 meetings in 90 days) or off.")
+    ],
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", help="First day of the 90 (default today)."),
+    ] = None,
+) -> None:
+    """Choose (or drop) the "90 meetings in 90 days" goal. It is an offer, never a rule."""
+    from recovery_cli.meetings import load_meetings, save_meetings
+
+    wanted = choice.strip().lower()
+    if wanted not in ("on", "off"):
+        raise InvalidValue(f"say on or off, got {choice!r}")
+    store = store_of(ctx)
+    with store.transaction():
+        book = load_meetings(store)
+        today = _here(store).today
+        book.ninety_from = (
+            (parse_date(start, today) if start else today) if wanted == "on" else None
+        )
+        save_meetings(store, book)
+    if book.ninety_from is None:
+        console().print("The 90-in-90 goal is off. Every meeting you go to still counts.")
+        return
+    console().print(
+        f"90 meetings in 90 days, from {book.ninety_from:%d %B %Y}. "
+        "Go at your own pace; every meeting counts."
+    )
+
+
+@meetings_app.command("export")
+def export_command(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="File to write (default: print it)."),
+    ] = None,
+    remind: Annotated[
+        int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
+    ] = None,
+) -> None:
+    """Your schedule as an iCalendar (.ics) file for your phone or computer calendar."""
+    from recovery_cli.calendar_export import meetings_to_ical
+    from recovery_cli.meetings import load_meetings
+
+    store = store_of(ctx)
+    meetings = load_meetings(store).meetings
+    text = meetings_to_ical(meetings, stamp=_here(store).now, remind_minutes=remind)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise RecoveryError(f"could not write {output}: {exc.strerror or exc}") from None
+    console().print(f"Wrote {len(meetings)} meetings to {_safe(str(output))}.")
+
+
+@meetings_app.command("import")
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A Meeting Guide or BMLT .json, or an .ics file.")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="auto, meeting-guide, bmlt or ics.")
+    ] = "auto",
+    fellowship: Fellowship = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; save nothing.")
+    ] = False,
+) -> None:
+    """Bring in meetings from a feed you downloaded; importing it again adds nothing new."""
+    from recovery_cli.importers import ImportOptions, read_meetings
+    from recovery_cli.meeting_merge import merge_imported
+    from recovery_cli.meetings import load_meetings, normalise_fellowship, save_meetings
+
+    text = _read(file)
+    store = store_of(ctx)
+    with store.transaction():
+        here = _here(store)
+        chosen = normalise_fellowship(fellowship) if fellowship else None
+        result = read_meetings(
+            text, fmt.strip().lower(), ImportOptions(here.zone, here.today, chosen)
+        )
+        book = load_meetings(store)
+        merged = merge_imported(book.meetings, result.meetings)
+        if not dry_run:
+            book.meetings = merged.meetings
+            save_meetings(store, book)
+    from recovery_cli.views.meetings import render_import
+
+    render_import(console(), merged, result.skipped, dry_run=dry_run)
+
+
+def _read(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RecoveryError(f"there is no file {file}") from None
+    except UnicodeDecodeError:
+        raise RecoveryError(f"{file} is not UTF-8 text") from None
+    except OSError as exc:
+        raise RecoveryError(f"could not read {file}: {exc.strerror or exc}") from None

@@ -1,0 +1,157 @@
+"""Check-ins and cravings on screen: what was saved or changed, one day in full, and the
+tables with their mood and craving sparklines.
+
+The confirmation after `recovery log` is printed on every check-in, so it uses no table;
+rich.table is imported only by the list views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from recovery_cli.logbook import Change, CheckIn, Craving
+from recovery_cli.views.sparkline import sparkline
+from recovery_cli.views.text import one_line, plain, safe
+
+LABELS = {
+    "mood": "mood",
+    "craving": "craving",
+    "sleep": "sleep",
+    "triggers": "triggers",
+    "coped": "coping",
+    "used": "used",
+    "note": "note",
+}
+NONE_SHOWN = "-"
+
+
+def shown(value: Any) -> str:
+    """A check-in or craving value as plain text (the person's own text made harmless)."""
+    if value is None or value in ([], ""):
+        return NONE_SHOWN
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return plain(", ".join(value))
+    return plain(str(value))
+
+
+def cell(value: Any) -> Text:
+    """A table cell that shows the value as typed, never as markup."""
+    return Text(shown(value))
+
+
+def day_name(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def render_checkin_saved(
+    out: Console, before: CheckIn | None, after: CheckIn, changed: Sequence[Change]
+) -> None:
+    """What `recovery log` did: saved a new day, updated one (and how), or changed nothing."""
+    when = day_name(after.day)
+    if before is None:
+        out.print(f"Saved your check-in for {when}. Thank you for checking in.")
+        return
+    if not changed:
+        out.print(f"Your check-in for {when} already says that; nothing changed.")
+        return
+    out.print(f"Updated your check-in for {when}:")
+    for change in changed:
+        line = Text(f"  {LABELS[change.field]}: ")
+        line.append(shown(change.before), style="dim")
+        line.append(" -> ")
+        line.append(shown(change.after), style="bold")
+        out.print(line)
+
+
+def render_checkin(out: Console, checkin: CheckIn) -> None:
+    """One day in full."""
+    out.print(f"[bold]{day_name(checkin.day)}[/bold]")
+    for name, label in LABELS.items():
+        value = getattr(checkin, name)
+        if name == "note":
+            out.print(Text(f"  {label}:"))
+            out.print(Text(f"    {shown(value)}"))
+        else:
+            out.print(Text(f"  {label}: {shown(value)}"))
+
+
+def render_checkin_list(
+    out: Console,
+    checkins: Sequence[CheckIn],
+    moods: Sequence[int | None],
+    cravings: Sequence[int | None],
+) -> None:
+    """The check-ins as a table, under a mood and craving sparkline for the period."""
+    if not checkins:
+        out.print("No check-ins in this period yet. Record one with [bold]recovery log[/bold].")
+        return
+    from rich.table import Table
+
+    out.print(Text(f"mood     {sparkline(moods, 1, 10)}"))
+    out.print(Text(f"craving  {sparkline(cravings, 0, 10)}"))
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("date", "mood", "craving", "sleep", "triggers", "coping", "used", "note"):
+        table.add_column(heading, overflow="fold")
+    for checkin in checkins:
+        table.add_row(
+            Text(checkin.day.isoformat()),
+            cell(checkin.mood),
+            cell(checkin.craving),
+            cell(checkin.sleep),
+            cell(checkin.triggers),
+            cell(checkin.coped),
+            cell(checkin.used),
+            Text(one_line(checkin.note, 30) or NONE_SHOWN),
+        )
+    out.print(table)
+
+
+def render_craving_saved(out: Console, craving: Craving) -> None:
+    text = f"Saved the craving at {craving.at:%H:%M on %d %B %Y}"
+    drop = craving.drop
+    if drop is not None and drop > 0:
+        text += f": it came down from {craving.intensity} to {craving.after}. Well ridden."
+    else:
+        text += ". Noticing it and writing it down is part of riding it out."
+    out.print(text)
+
+
+def render_craving_list(out: Console, cravings: Sequence[Craving]) -> None:
+    if not cravings:
+        out.print("No cravings recorded in this period.")
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False)
+    for heading in ("when", "before", "after", "minutes", "trigger", "coping", "used", "note"):
+        table.add_column(heading, overflow="fold")
+    for craving in cravings:
+        table.add_row(
+            Text(f"{craving.at:%Y-%m-%d %H:%M}"),
+            cell(craving.intensity),
+            cell(craving.after),
+            cell(craving.minutes),
+            cell(craving.trigger),
+            cell(craving.coped),
+            cell(craving.used),
+            Text(one_line(craving.note, 30) or NONE_SHOWN),
+        )
+    out.print(table)
+
+
+def render_numbered(out: Console, heading: str, names: Sequence[str]) -> None:
+    """A numbered list of the person's own names to pick from."""
+    if not names:
+        return
+    out.print(heading)
+    for number, name in enumerate(names, start=1):
+        out.print(f"  {number}. {safe(name)}")

@@ -1,0 +1,145 @@
+"""Rich renderers for meetings: upcoming sittings, the schedule, attendance and imports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from rich.console import Console
+
+from recovery_cli.attendance import NINETY, AttendanceSummary
+from recovery_cli.importers import Skipped
+from recovery_cli.meeting_merge import MergeResult
+from recovery_cli.meetings import Attendance, Meeting
+from recovery_cli.schedule import Occurrence, describe_rule
+from recovery_cli.views.text import one_line, safe
+
+
+def render_upcoming(
+    out: Console, occurrences: Sequence[Occurrence], now: datetime, days: int
+) -> None:
+    """The next sittings: day, time, name, fellowship, place or link, and a "when" cue."""
+    if not occurrences:
+        span = "today" if days == 0 else f"in the next {days} {'day' if days == 1 else 'days'}"
+        out.print(
+            f"No meetings {span}. Add one with [bold]recovery meetings add[/bold], "
+            "or bring in a local list with [bold]recovery meetings import[/bold]."
+        )
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    for heading in ("Day", "Time", "Meeting", "", "Where", ""):
+        table.add_column(heading)
+    for occ in occurrences:
+        table.add_row(
+            day_label(occ.start, now),
+            f"{occ.start:%H:%M}",
+            safe(one_line(occ.meeting.name, 40)),
+            occ.meeting.fellowship,
+            safe(one_line(place(occ.meeting), 48)),
+            cue(occ, now),
+        )
+    out.print(table)
+
+
+def day_label(start: datetime, now: datetime) -> str:
+    gap = (start.date() - now.date()).days
+    if gap == 0:
+        return "Today"
+    if gap == 1:
+        return "Tomorrow"
+    return f"{start:%a %d %b}"
+
+
+def cue(occ: Occurrence, now: datetime) -> str:
+    """ "on now", "in 25 min", "in 2 h" for sittings today; empty for later days."""
+    if occ.start <= now < occ.end:
+        return "on now"
+    if occ.start.date() != now.date():
+        return ""
+    minutes = int((occ.start - now) / timedelta(minutes=1))
+    return f"in {minutes} min" if minutes < 60 else f"in {minutes // 60} h"
+
+
+def place(meeting: Meeting) -> str:
+    if meeting.where and meeting.url:
+        return f"{meeting.where} · {meeting.url}"
+    return meeting.where or meeting.url or "(no place given)"
+
+
+def render_schedule(out: Console, meetings: Sequence[Meeting]) -> None:
+    """Every meeting kept, with when it recurs and where."""
+    if not meetings:
+        out.print(
+            "No meetings yet. Add one with "
+            "[bold]recovery meetings add NAME --day tue --time 19:00[/bold]."
+        )
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    for heading in ("Meeting", "", "When", "Time", "Where"):
+        table.add_column(heading)
+    for meeting in sorted(meetings, key=lambda m: m.name.casefold()):
+        table.add_row(
+            safe(one_line(meeting.name, 40)),
+            meeting.fellowship,
+            safe(describe_rule(meeting)),
+            f"{meeting.time:%H:%M} ({meeting.duration} min, {meeting.timezone})",
+            safe(one_line(place(meeting), 48)),
+        )
+    out.print(table)
+
+
+def render_saved(out: Console, meeting: Meeting, verb: str) -> None:
+    """Confirm a meeting was added or changed, saying when it happens."""
+    out.print(
+        f"{verb} [bold]{safe(meeting.name)}[/bold] ({meeting.fellowship}): "
+        f"{safe(describe_rule(meeting))} at {meeting.time:%H:%M} ({meeting.timezone})."
+    )
+
+
+def render_attended(
+    out: Console, record: Attendance, summary: AttendanceSummary, *, already: bool
+) -> None:
+    """Thank the person, with their counts and the 90-in-90 progress if chosen."""
+    when = f"{record.day:%a %d %B}"
+    if already:
+        out.print(f"{safe(record.meeting)} on {when} was already noted.")
+    else:
+        out.print(f"Well done for going to [bold]{safe(record.meeting)}[/bold] on {when}.")
+    out.print(attendance_line(summary))
+
+
+def attendance_line(summary: AttendanceSummary) -> str:
+    """ "4 meetings in the last 30 days, 11 in the last 90." plus the 90-in-90 progress."""
+    plural = "meeting" if summary.last_30 == 1 else "meetings"
+    line = f"{summary.last_30} {plural} in the last 30 days, {summary.last_90} in the last 90."
+    goal = summary.ninety
+    if goal is None:
+        return line
+    if goal.finished:
+        return f"{line} 90 in 90 ended with {goal.attended} meetings; that is real effort."
+    return f"{line} 90 in 90: {goal.attended} of {NINETY}, day {goal.day} of {NINETY}."
+
+
+def render_import(
+    out: Console, merged: MergeResult, skipped: Sequence[Skipped], *, dry_run: bool
+) -> None:
+    """What an import added, updated and skipped (and, on a dry run, that nothing was saved)."""
+    for meeting in merged.added:
+        out.print(
+            f"  + {safe(meeting.name)} ({safe(describe_rule(meeting))} at {meeting.time:%H:%M})"
+        )
+    for meeting in merged.updated:
+        out.print(f"  ~ {safe(meeting.name)}")
+    for item in skipped:
+        out.print(f"  skipped {safe(item.describe())}")
+    counts = (len(merged.added), len(merged.updated), len(merged.unchanged), len(skipped))
+    if dry_run:
+        out.print(
+            "Would add {}, update {}; {} unchanged, {} skipped. Nothing was saved.".format(*counts)
+        )
+        return
+    out.print("Added {}, updated {}, unchanged {}, skipped {}.".format(*counts))

@@ -1,0 +1,35 @@
+"""Commands that change a file refuse to touch one they cannot read, and say where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "args"),
+    [
+        (
+            "checkins.jsonl",
+            '{"schema_version": 1}\n{"date": "2026-01-02", "mood": 5, "note": "unfinish\n',
+            ("log", "--date", "2026-01-05", "--mood", "6"),
+        ),
+        (
+            "cravings.jsonl",
+            '{"schema_version": 1}\n{"at": "2026-01-02T10:00:00", "intensity": 4,\n',
+            ("craving", "--intensity", "5", "--at", "2026-01-03T10:00"),
+        ),
+    ],
+)
+def test_a_damaged_file_is_left_byte_for_byte(
+    set_up: Run, home: Path, filename: str, content: str, args: tuple[str, ...]
+) -> None:
+    (home / filename).write_text(content)
+    result = set_up(*args)
+    assert result.exit_code == 1, result.output
+    assert f"cannot read {home / filename}, line " in result.stderr
+    assert "Traceback" not in result.output
+    assert (home / filename).read_text() == content

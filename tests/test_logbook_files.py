@@ -1,0 +1,153 @@
+"""The check-in and craving files: the fast paths that read one record of a long file,
+errors that name the line, and many processes adding cravings at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from recovery_cli.cleanhistory import (
+    CleanPeriod,
+    load_history,
+    record_correction,
+    restart_clean_date,
+)
+from recovery_cli.errors import DataFileError, InvalidValue
+from recovery_cli.logbook import (
+    CHECKINS_FILE,
+    CheckIn,
+    Craving,
+    add_craving,
+    changes,
+    checkin_days,
+    checkin_for,
+    delete_checkin,
+    load_checkins,
+    load_cravings,
+    merged,
+    save_checkins,
+    update_checkin,
+)
+from recovery_cli.profile import Profile, load_profile
+from recovery_cli.store import Store
+from recovery_cli.views.sparkline import sparkline
+
+DAY = date(2026, 3, 20)
+
+
+def test_update_reads_only_the_day_and_leaves_the_others_as_written(store: Store) -> None:
+    with store.transaction():
+        save_checkins(store, [CheckIn(DAY - timedelta(days=n), mood=5) for n in range(1, 4)])
+    path = store.path(CHECKINS_FILE)
+    path.write_text(path.read_text().replace('"note": ""}', '"note": "", "extra": 1}', 1))
+    with store.transaction():
+        before, after = update_checkin(store, DAY, lambda old: merged(old, DAY, {"mood": 7}))
+    assert before is None
+    assert after == CheckIn(DAY, mood=7)
+    assert '"extra": 1' in path.read_text()
+    assert checkin_days(store) == [DAY - timedelta(days=n) for n in (3, 2, 1, 0)]
+    assert [c.day for c in load_checkins(store, since=DAY - timedelta(days=1))] == [
+        DAY - timedelta(days=1),
+        DAY,
+    ]
+
+
+def test_a_date_inside_a_note_is_not_taken_for_the_records_date(store: Store) -> None:
+    note = 'moved from "date": "2020-01-01"'
+    with store.transaction():
+        save_checkins(store, [CheckIn(DAY, mood=5, note=note)])
+    assert checkin_days(store) == [DAY]
+    assert checkin_for(store, DAY) == CheckIn(DAY, mood=5, note=note)
+
+
+def test_a_broken_line_is_named_and_the_file_left_alone(store: Store) -> None:
+    with store.transaction():
+        save_checkins(store, [CheckIn(DAY, mood=5)])
+    path = store.path(CHECKINS_FILE)
+    path.write_text(path.read_text() + '{"mood": 4}\n')
+    text = path.read_text()
+    with pytest.raises(DataFileError, match="line 3"), store.transaction():
+        update_checkin(store, DAY, lambda old: merged(old, DAY, {"mood": 6}))
+    assert path.read_text() == text
+
+
+def test_delete_removes_only_that_day(store: Store) -> None:
+    with store.transaction():
+        save_checkins(store, [CheckIn(DAY, mood=5), CheckIn(DAY - timedelta(days=1), mood=4)])
+        assert delete_checkin(store, DAY) == CheckIn(DAY, mood=5)
+        assert delete_checkin(store, DAY) is None
+    assert [c.mood for c in load_checkins(store)] == [4]
+
+
+def test_merged_adds_names_or_replaces_them() -> None:
+    old = CheckIn(DAY, mood=5, triggers=["stress"])
+    assert merged(old, DAY, {"triggers": ["STRESS ", "payday"]}).triggers == ["stress", "payday"]
+    assert merged(old, DAY, {"triggers": ["payday"]}, add_names=False).triggers == ["payday"]
+    assert merged(old, DAY, {"craving": 2}).mood == 5
+
+
+def test_changes_name_each_changed_field() -> None:
+    old = CheckIn(DAY, mood=5, note="x")
+    new = CheckIn(DAY, mood=6, note="x", used=True)
+    assert [(c.field, c.before, c.after) for c in changes(old, new)] == [
+        ("mood", 5, 6),
+        ("used", False, True),
+    ]
+
+
+def _add_one(home: str, number: int) -> None:
+    store = Store(Path(home))
+    at = datetime(2026, 3, 20, 10, tzinfo=UTC) + timedelta(minutes=number)
+    with store.transaction():
+        add_craving(store, Craving(at=at, intensity=number % 11, note=f"process {number}"))
+
+
+def test_twenty_processes_adding_cravings_at_once_lose_none(store: Store) -> None:
+    store.home.mkdir(parents=True)
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=_add_one, args=(str(store.home), n)) for n in range(20)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    assert [p.exitcode for p in processes] == [0] * 20
+    notes = sorted(c.note for c in load_cravings(store))
+    assert notes == sorted(f"process {n}" for n in range(20))
+
+
+def test_restart_keeps_the_period_that_ended(store: Store) -> None:
+    profile = Profile(name="Sam", clean_date=date(2025, 8, 14))
+    with store.transaction():
+        restart_clean_date(store, profile, DAY, " a wedding ")
+        restart_clean_date(store, load_profile(store) or profile, DAY)  # already so
+    assert load_history(store).periods == [CleanPeriod(date(2025, 8, 14), DAY, "a wedding")]
+    assert load_history(store).periods[0].days == 218
+    stored = load_profile(store)
+    assert stored is not None
+    assert stored.clean_date == DAY
+
+
+def test_restart_before_the_clean_date_is_refused(store: Store) -> None:
+    with pytest.raises(InvalidValue, match="your clean date is 2025-08-14"), store.transaction():
+        restart_clean_date(store, Profile(clean_date=date(2025, 8, 14)), date(2025, 8, 1))
+
+
+def test_a_correction_is_kept_apart_from_the_periods(store: Store) -> None:
+    with store.transaction():
+        record_correction(store, None, DAY, DAY)  # the first clean date: no correction
+        record_correction(store, DAY, DAY, DAY)
+        record_correction(store, date(2025, 8, 14), date(2025, 8, 1), DAY, "remembered")
+    history = load_history(store)
+    assert history.periods == []
+    assert [(c.before, c.after, c.note) for c in history.corrections] == [
+        (date(2025, 8, 14), date(2025, 8, 1), "remembered")
+    ]
+
+
+def test_sparkline_uses_a_fixed_scale_and_dots_for_gaps() -> None:
+    assert sparkline([0, 5, 10, None], 0, 10) == "▁▅█·"
+    assert sparkline([1, 10], 1, 10) == "▁█"
+    assert sparkline([], 0, 10) == ""
