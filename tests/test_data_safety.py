@@ -22,6 +22,16 @@ from tests.conftest import Run
             '{"schema_version": 1}\n{"at": "2026-01-02T10:00:00", "intensity": 4,\n',
             ("craving", "--intensity", "5", "--at", "2026-01-03T10:00"),
         ),
+        (
+            "plan.toml",
+            'schema_version = 1\nreasons = ["my kids"\n',
+            ("plan", "add", "reason", "to stay well"),
+        ),
+        (
+            "meetings.toml",
+            'schema_version = 1\n[[meetings]]\nname = "Tuesday NA\n',
+            ("meetings", "add", "Friday SMART", "--day", "fri", "--time", "18:00"),
+        ),
     ],
 )
 def test_a_damaged_file_is_left_byte_for_byte(
@@ -33,3 +43,20 @@ def test_a_damaged_file_is_left_byte_for_byte(
     assert f"cannot read {home / filename}, line " in result.stderr
     assert "Traceback" not in result.output
     assert (home / filename).read_text() == content
+
+
+def test_a_reader_that_stops_early_is_not_an_error(set_up: Run, home: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    for number in range(30):
+        set_up("meetings", "add", f"Meeting {number}", "--day", "mon", "--time", "19:00")
+    command = f"{sys.executable} -m recovery_cli --home {home} meetings list | head -n 1"
+    done = subprocess.run(
+        command, shell=True, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )  # fmt: skip
+    assert done.stdout.strip()
+    assert "error" not in done.stderr

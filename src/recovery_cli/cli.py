@@ -24,7 +24,7 @@ from recovery_cli.commands import (
 )
 from recovery_cli.commands.common import Session
 from recovery_cli.errors import RecoveryError
-from recovery_cli.launch import crash_message
+from recovery_cli.launch import crash_message, reader_stopped_early
 from recovery_cli.launch import fail as _fail
 from recovery_cli.paths import data_home
 from recovery_cli.store import Store
@@ -45,6 +45,9 @@ class _RecoveryGroup(TyperGroup):
             _fail("stopped; nothing more was saved", 130)
         except RecoveryError as exc:
             _fail(str(exc), 1)
+        except BrokenPipeError:
+            reader_stopped_early()
+            return None
         except Exception as exc:
             if "--debug" in argv:
                 raise

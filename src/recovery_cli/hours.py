@@ -72,11 +72,12 @@ class Hours:
 def parse(text: str) -> Hours:
     """Read hours in the form above; `InvalidValue` naming the forms when they can't be read."""
     normal = " ".join(text.strip().lower().split())
-    if not normal:
-        raise InvalidValue(f"hours are empty; use a form such as {FORMS}")
     if normal in ALWAYS:
         return Hours((Rule(ALL_DAYS),))
-    return Hours(tuple(_rule(part.strip(), text) for part in normal.split(";") if part.strip()))
+    parts = [part.strip() for part in normal.split(";") if part.strip()]
+    if not parts:
+        raise InvalidValue(f"hours are empty; use a form such as {FORMS}")
+    return Hours(tuple(_rule(part, text) for part in parts))
 
 
 def covers(text: str, moment: datetime) -> bool | None:

@@ -50,9 +50,7 @@ def run_plan_show(request: PlanShow) -> None:
     except RecoveryError as exc:
         fail(str(exc), 1)
     except BrokenPipeError:
-        # The reader stopped early (`| head`); nothing is wrong. Keep the interpreter's
-        # final flush from failing again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        reader_stopped_early()
     except Exception as exc:
         if request.debug:
             raise
@@ -104,6 +102,12 @@ def _split(words: list[str]) -> tuple[str, str | None]:
     if word in ("--home", "--trigger"):
         return word, words.pop(0) if words else None
     return word, None
+
+
+def reader_stopped_early() -> None:
+    """The reader of our output stopped early (`| head`); nothing is wrong. Keep the
+    interpreter's final flush from failing again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def crash_message(exc: BaseException) -> str:

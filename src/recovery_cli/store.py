@@ -97,7 +97,7 @@ class Store:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise DataFileError(path, _toml_problem(exc), _toml_line(exc)) from None
+            raise DataFileError(path, _toml_problem(exc), _toml_line(exc, text)) from None
         version = _checked_version(
             file, path, data.pop(VERSION_KEY, 1), _line_of_key(text, VERSION_KEY)
         )
@@ -275,16 +275,18 @@ def _atomic_write(path: Path, content: bytes) -> None:
         os.close(folder)
 
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)$")
 
 
-def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
+def _toml_line(exc: tomllib.TOMLDecodeError, text: str) -> int | None:
     # tomllib gained a lineno attribute only in Python 3.14; older ones say it in the text.
     lineno = getattr(exc, "lineno", None)
     if isinstance(lineno, int):
         return lineno
     match = _TOML_POSITION.search(str(exc))
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    return int(match.group(1)) if match.group(1) else len(text.rstrip("\n").split("\n"))
 
 
 def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
