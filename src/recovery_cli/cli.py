@@ -11,6 +11,7 @@ from typer.core import TyperGroup
 
 from recovery_cli import __version__
 from recovery_cli.commands import (
+    backup,
     contacts,
     coping,
     craving,
@@ -105,6 +106,8 @@ app.add_typer(triggers.app, name="triggers")
 app.add_typer(coping.app, name="coping")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(helplines.app, name="helplines")
+app.command("backup")(backup.backup_command)
+app.command("restore")(backup.restore_command)
 
 
 def main() -> None:

@@ -101,7 +101,7 @@ class Store:
         version = _checked_version(
             file, path, data.pop(VERSION_KEY, 1), _line_of_key(text, VERSION_KEY)
         )
-        data = _migrate(file, data, version)
+        data = migrate(file, data, version)
         try:
             return parse(data)
         except InvalidValue as exc:
@@ -110,19 +110,23 @@ class Store:
         except (ValueError, TypeError) as exc:
             raise DataFileError(path, str(exc)) from None
 
+    def text(self, file: DataFile) -> str | None:
+        """The file exactly as it is on disk; None when it does not exist yet."""
+        return _read_text(self.path(file))
+
     def save(self, file: TomlFile, data: Mapping[str, Any]) -> None:
         """Write a TOML document atomically; only inside `transaction()`."""
         import tomli_w
 
         self._require_lock()
         document = {VERSION_KEY: file.version, **data}
-        _atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
+        atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
 
     def save_text(self, file: TomlFile, text: str) -> None:
         """Replace a TOML document with text already checked by the caller (a hand edit,
         kept exactly as typed); atomically and only inside `transaction()`."""
         self._require_lock()
-        _atomic_write(self.path(file), text.encode("utf-8"))
+        atomic_write(self.path(file), text.encode("utf-8"))
 
     def load_records(self, file: JsonLinesFile, parse: Callable[[dict[str, Any]], T]) -> list[T]:
         """Read and parse every record of a JSON Lines file; [] when it does not exist yet."""
@@ -137,7 +141,7 @@ class Store:
         for number, line in enumerate(lines[1:], start=2):
             if not line.strip():
                 continue
-            record = _migrate(file, _json_object(path, line, number), version)
+            record = migrate(file, _json_object(path, line, number), version)
             try:
                 records.append(parse(record))
             except (ValueError, TypeError) as exc:
@@ -149,7 +153,7 @@ class Store:
         self._require_lock()
         lines = [json.dumps({VERSION_KEY: file.version})]
         lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
-        _atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
+        atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
 
     def load_lines(self, file: JsonLinesFile) -> list[str]:
         """The record lines of a JSON Lines file, unparsed, at the current schema version.
@@ -167,13 +171,13 @@ class Store:
         records = _json_objects(path, numbered)
         if version == file.version:
             return [line for _, line in numbered]
-        return [json.dumps(_migrate(file, record, version)) for record in records]
+        return [json.dumps(migrate(file, record, version)) for record in records]
 
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
         self._require_lock()
         content = "\n".join([json.dumps({VERSION_KEY: file.version}), *lines]) + "\n"
-        _atomic_write(self.path(file), content.encode("utf-8"))
+        atomic_write(self.path(file), content.encode("utf-8"))
 
     def _ensure_home(self) -> None:
         self.home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
@@ -247,15 +251,17 @@ def _checked_version(file: DataFile, path: Path, version: Any, line: int | None)
     return version
 
 
-def _migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, Any]:
-    """Bring version-`version` content up to the current version, one step at a time."""
+def migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring version-`version` content (a TOML document or one JSON Lines record) up to the
+    file's current version, one step at a time."""
     for step in range(version, file.version):
         data = file.migrations[step](data)
     return data
 
 
-def _atomic_write(path: Path, content: bytes) -> None:
-    """Replace `path` with `content` so that a crash leaves either the old or the new file."""
+def atomic_write(path: Path, content: bytes) -> None:
+    """Replace `path` with `content` (mode 0600) so that a crash leaves either the old or the
+    new file; for any file of the person's, in the data folder or not."""
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
