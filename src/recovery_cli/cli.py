@@ -17,7 +17,6 @@ from recovery_cli.launch import fail as _fail
 from recovery_cli.paths import data_home
 from recovery_cli.store import Store
 
-
 # Each command's module, loaded only when that command runs (or help lists them all), so
 # that no command pays at start-up for the imports of the others. `module:attribute` names
 # a Typer sub-app or a single command function.
