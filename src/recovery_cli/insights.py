@@ -154,9 +154,19 @@ def days_used(
     until: date | None = None,
 ) -> int:
     """Distinct days on which a check-in or a craving recorded use, within since..until."""
+    return len(use_days(checkins, cravings, since, until))
+
+
+def use_days(
+    checkins: Iterable[CheckIn],
+    cravings: Iterable[Craving] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> list[date]:
+    """The days, in order, on which a check-in or a craving recorded use, within since..until."""
     days = {c.day for c in checkins if c.used} | {c.at.date() for c in cravings if c.used}
-    return sum(
-        1 for day in days if (since is None or day >= since) and (until is None or day <= until)
+    return sorted(
+        day for day in days if (since is None or day >= since) and (until is None or day <= until)
     )
 
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 import typer
 
 from recovery_cli import clock
-from recovery_cli.attendance import next_meeting_and_attendance
+from recovery_cli.attendance import MeetingGlance, meeting_glance, sitting_days
 from recovery_cli.cleanhistory import load_history
 from recovery_cli.commands.common import console, print_json, store_of
 from recovery_cli.logbook import days_and_recent
+from recovery_cli.meetings import load_attendance, load_meetings
 from recovery_cli.overview import build_overview, sparkline_start
+from recovery_cli.plan import Contact
 from recovery_cli.profile import load_profile
+from recovery_cli.store import Store
+from recovery_cli.watch import Watch, things_to_watch
 
 
 def status_command(
@@ -25,14 +30,30 @@ def status_command(
     zone = (profile.timezone if profile else "") or clock.system_timezone()
     now = clock.now(zone)
     today = now.date()
-    days, recent = days_and_recent(store, sparkline_start(today))
+    start = sparkline_start(today)
+    days, recent = days_and_recent(store, start)
+    meetings: MeetingGlance | None = None
+    watch: list[Watch] = []
+    if profile:
+        book, attended = load_meetings(store), load_attendance(store)
+        meetings = meeting_glance(book, attended, now, zone)
+        watch = things_to_watch(
+            recent,
+            today,
+            start,
+            checkin_days=days,
+            meeting_days=sitting_days(book.meetings, start, today, zone),
+            attended_days=[record.day for record in attended],
+        )
     overview = build_overview(
         profile,
         today,
         checkin_days=days,
         recent=recent,
         clean_periods=load_history(store).periods,
-        meetings=next_meeting_and_attendance(store, now, zone) if profile else None,
+        meetings=meetings,
+        watch=watch,
+        call=_someone_to_call(store, now) if watch else None,
     )
     if json_output:
         print_json(overview.to_dict())
@@ -40,6 +61,15 @@ def status_command(
     from recovery_cli.views.dashboard import render_dashboard
 
     render_dashboard(console(), overview, now, set_up=profile is not None)
+
+
+def _someone_to_call(store: Store, now: datetime) -> Contact | None:
+    """The first of the plan's people to call, those reachable now first."""
+    from recovery_cli.plan import load_plan
+    from recovery_cli.plansheet import reachable_first
+
+    contacts = reachable_first(load_plan(store).contacts, now)
+    return contacts[0].contact if contacts else None
 
 
 def show_dashboard(ctx: typer.Context) -> None:

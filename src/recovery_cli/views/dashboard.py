@@ -29,6 +29,7 @@ def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up:
         _render_clean_time(out, overview, overview.clean_time, overview.clean_date)
     _render_checkins(out, overview)
     _render_meetings(out, overview, now)
+    _render_watch(out, overview)
     _render_history(out, overview)
 
 
@@ -101,4 +102,24 @@ def _render_history(out: Console, overview: Overview) -> None:
         out.print(
             f"  {period.start:%d %b %Y} to {period.end:%d %b %Y} "
             f"({period.days:,} {'day' if period.days == 1 else 'days'}){note}"
+        )
+
+
+def _render_watch(out: Console, overview: Overview) -> None:
+    if not overview.watch:
+        return
+    out.print("Worth keeping an eye on:")
+    for watch in overview.watch:
+        out.print(f"  - {safe(watch.message)}")
+    contact = overview.call
+    if contact is not None:
+        phone = f" ({safe(one_line(contact.phone, 24))})" if contact.phone else ""
+        out.print(
+            f"It might help to talk it over with {safe(one_line(contact.name, 32))}{phone}; "
+            "a short call counts."
+        )
+    else:
+        out.print(
+            "It might help to talk it over with someone you trust; "
+            "[bold]recovery plan show[/bold] has your plan."
         )
