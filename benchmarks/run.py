@@ -48,6 +48,7 @@ SCENARIOS = [
     Scenario("plan show --trigger payday, 1 year", 1, ("plan", "show", "--trigger", "payday")),
     Scenario("plan show --json, 1 year", 1, ("plan", "show", "--json")),
     Scenario("plan show, 10 years", 10, ("plan", "show")),
+    Scenario("export --format html, 1 year", 1, ("export", "--format", "html", "--since", "364d")),
 ]
 
 

@@ -99,11 +99,15 @@ def attendance_summary(
     )
 
 
-def sitting_days(meetings: Iterable[Meeting], first: date, last: date, zone: str) -> list[date]:
-    """The days from ``first`` to ``last`` (in the zone ``zone``) on which a meeting sat."""
+def sitting_days(
+    meetings: Iterable[Meeting], first: date, last: date, zone: str, now: datetime
+) -> list[date]:
+    """The days from ``first`` to ``last`` (in the zone ``zone``) on which a meeting sat,
+    counting only sittings that had begun by ``now``."""
     tz = ZoneInfo(zone)
     after = datetime.combine(first, time(0), tz)
-    before = datetime.combine(last + timedelta(days=1), time(0), tz) - timedelta(microseconds=1)
+    end = datetime.combine(last + timedelta(days=1), time(0), tz) - timedelta(microseconds=1)
+    before = min(end, now)
     days = {
         occurrence.in_zone(zone).start.date()
         for meeting in meetings

@@ -31,6 +31,10 @@ COMMANDS = {
     "contacts": "recovery_cli.commands.contacts:app",
     "helplines": "recovery_cli.commands.helplines:app",
     "meetings": "recovery_cli.commands.meetings:meetings_app",
+    "summary": "recovery_cli.commands.summary:summary_command",
+    "export": "recovery_cli.commands.export:export_command",
+    "backup": "recovery_cli.commands.backup:backup_command",
+    "restore": "recovery_cli.commands.backup:restore_command",
 }
 
 

@@ -44,6 +44,19 @@ class DataFile:
     version: int = 1
     migrations: Mapping[int, Migration] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        _DECLARED[self.filename] = max(self.version, _DECLARED.get(self.filename, 0))
+
+
+# The newest schema version of each data file declared by the modules imported so far.
+_DECLARED: dict[str, int] = {}
+
+
+def declared_versions() -> dict[str, int]:
+    """File name -> the schema version this recovery writes, for every file declared in the
+    modules imported so far (`backup` imports them all before it checks a restore)."""
+    return dict(_DECLARED)
+
 
 @dataclass(frozen=True)
 class TomlFile(DataFile):
@@ -252,6 +265,15 @@ def _migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, An
     for step in range(version, file.version):
         data = file.migrations[step](data)
     return data
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Write a file outside the store (an export, a backup) as the store writes its own:
+    atomically and readable by the person only. Refused with one plain line if it fails."""
+    try:
+        _atomic_write(path, content)
+    except OSError as exc:
+        raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None
 
 
 def _atomic_write(path: Path, content: bytes) -> None:

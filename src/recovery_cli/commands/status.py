@@ -42,7 +42,7 @@ def status_command(
             today,
             start,
             checkin_days=days,
-            meeting_days=sitting_days(book.meetings, start, today, zone),
+            meeting_days=sitting_days(book.meetings, start, today, zone, now),
             attended_days=[record.day for record in attended],
         )
     overview = build_overview(
