@@ -1,0 +1,193 @@
+"""`recovery backup` and `recovery restore`: an exact round trip, and every refusal
+leaving the data folder as it was."""
+
+from __future__ import annotations
+
+import json
+import stat
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recovery_cli.backup import backup_text, check_backup, data_files
+from recovery_cli.logbook import CheckIn, Craving, save_checkins, save_cravings
+from recovery_cli.store import Store
+from tests.conftest import Run
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def filled(set_up: Run, store: Store, frozen_today: Callable[..., None]) -> Run:
+    """Sam with a plan, check-ins, a craving, a meeting (TOML dates and times) and a visit."""
+    frozen_today(TODAY)
+    with store.transaction():
+        save_checkins(store, [CheckIn(date(2026, 11, 19), 6, 3, 7.5, ["payday"], note="é\n✓")])
+        save_cravings(store, [Craving(datetime(2026, 11, 19, 21, 5), 8, after=2, note="rode it")])
+    for args in (
+        ("contacts", "add", "Jo", "--phone", "555 0100"),
+        ("meetings", "add", "Tuesday Night", "--day", "tue", "--time", "19:00"),
+        ("meetings", "attend", "Tuesday Night", "--date", "2026-11-17"),
+    ):
+        result = set_up(*args)
+        assert result.exit_code == 0, result.output
+    return set_up
+
+
+def backup(run: Run, *args: str) -> str:
+    result = run("backup", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def folder_state(home: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(home.iterdir()) if p.is_file()}
+
+
+def test_backup_holds_every_data_file_parsed(filled: Run, home: Path) -> None:
+    (home / "future-feature.toml").write_text("schema_version = 1\nwhen = 2026-11-20\n")
+    document = json.loads(backup(filled))
+    assert document["schema_version"] == 1
+    assert document["kind"] == "recovery-backup"
+    files = document["files"]
+    assert set(files) == {p.name for p in data_files(home)}
+    assert {"profile.toml", "plan.toml", "checkins.jsonl", "cravings.jsonl"} <= set(files)
+    assert {"meetings.toml", "attendance.jsonl", "future-feature.toml"} <= set(files)
+    assert files["profile.toml"]["clean_date"] == {"$date": "2025-08-14"}
+    assert files["meetings.toml"]["meetings"][0]["time"] == {"$time": "19:00:00"}
+    assert files["checkins.jsonl"]["header"] == {"schema_version": 1}
+    assert files["checkins.jsonl"]["records"][0]["note"] == "é\n✓"
+    assert files["future-feature.toml"] == {"schema_version": 1, "when": {"$date": "2026-11-20"}}
+
+
+def test_backup_restore_backup_gives_the_same_document(
+    filled: Run, tmp_path: Path, home: Path
+) -> None:
+    saved = tmp_path / "backup.json"
+    result = filled("backup", "--output", str(saved))
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    elsewhere = tmp_path / "new-home"
+    restored = filled("--home", str(elsewhere), "restore", str(saved))
+    assert restored.exit_code == 0, restored.output
+    assert "Restored" in restored.stdout
+    assert backup_text(Store(elsewhere), datetime.fromisoformat(_created(saved))) == (
+        saved.read_text()
+    )
+    again = filled("--home", str(elsewhere), "backup").stdout
+    assert again == saved.read_text()
+    assert filled("--home", str(elsewhere), "log", "list", "--json").stdout == (
+        filled("log", "list", "--json").stdout
+    )
+    for path in data_files(elsewhere):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_restore_refuses_to_replace_data_without_yes(filled: Run, home: Path) -> None:
+    text = backup(filled)
+    saved = home.parent / "backup.json"
+    saved.write_text(text)
+    before = folder_state(home)
+    result = filled("restore", str(saved))
+    assert result.exit_code == 1
+    assert "already holds data" in result.stderr
+    assert "add --yes" in result.stderr
+    assert folder_state(home) == before
+
+
+def test_restore_with_yes_keeps_a_copy_of_what_it_replaces(filled: Run, home: Path) -> None:
+    saved = home.parent / "backup.json"
+    saved.write_text(backup(filled))
+    assert filled("log", "--mood", "2", "--note", "after the backup").exit_code == 0
+    (home / "extra.toml").write_text("schema_version = 1\n")
+    replaced = folder_state(home)
+    result = filled("restore", str(saved), "--yes")
+    assert result.exit_code == 0, result.output
+    copies = list(home.glob("before-restore-*"))
+    assert len(copies) == 1
+    assert str(copies[0]) in result.stdout.replace("\n", "")
+    assert folder_state(copies[0]) == {
+        name: content for name, content in replaced.items() if not name.startswith(".")
+    }
+    assert not (home / "extra.toml").exists()
+    assert "after the backup" not in (home / "checkins.jsonl").read_text()
+    assert backup(filled) == saved.read_text()
+
+
+def _created(path: Path) -> str:
+    created: str = json.loads(path.read_text())["created"]
+    return created
+
+
+def _document(**changes: Any) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "schema_version": 1,
+        "kind": "recovery-backup",
+        "created": "2026-11-20T12:00:00-05:00",
+        "files": {"profile.toml": {"schema_version": 1, "name": "Sam"}},
+    }
+    document.update(changes)
+    return document
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "it is not JSON"),
+        ("[1, 2]", "it is not a recovery backup"),
+        (json.dumps(_document(kind="something-else")), "it is not a recovery backup"),
+        (json.dumps(_document(schema_version=2)), "made by a newer version of recovery"),
+        (json.dumps(_document(schema_version="1")), "must be a whole number"),
+        (json.dumps(_document(files=[])), '"files" must be an object'),
+        (json.dumps(_document(files={"../escape.toml": {}})), "not a data file name"),
+        (json.dumps(_document(files={"notes.txt": {}})), "not a data file name"),
+        (
+            json.dumps(_document(files={"profile.toml": {"schema_version": 99}})),
+            "profile.toml: it was written by a newer version",
+        ),
+        (
+            json.dumps(_document(files={"checkins.jsonl": {"header": {}, "records": [1]}})),
+            'its "header" must be an object with schema_version',
+        ),
+        (
+            json.dumps(
+                _document(
+                    files={"checkins.jsonl": {"header": {"schema_version": 1}, "records": [1]}}
+                )
+            ),
+            'its "records" must be a list of objects',
+        ),
+        (
+            json.dumps(_document(files={"plan.toml": {"when": {"$date": "not a date"}}})),
+            "plan.toml: Invalid isoformat",
+        ),
+        (json.dumps(_document(files={"plan.toml": {"empty": None}})), "plan.toml:"),
+    ],
+)
+def test_a_bad_backup_is_refused_before_anything_is_written(
+    run: Run, home: Path, tmp_path: Path, text: str, message: str
+) -> None:
+    saved = tmp_path / "backup.json"
+    saved.write_text(text)
+    result = run("restore", str(saved), "--yes")
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "nothing was changed" in result.stderr
+    assert not home.exists()
+
+
+def test_a_missing_backup_file(run: Run, tmp_path: Path) -> None:
+    result = run("restore", str(tmp_path / "nowhere.json"))
+    assert result.exit_code == 1
+    assert "cannot read" in result.stderr
+
+
+def test_an_empty_record_file_round_trips(store: Store, tmp_path: Path) -> None:
+    store.home.mkdir(parents=True)
+    (store.home / "cravings.jsonl").write_text("")
+    text = backup_text(store, datetime(2026, 11, 20, 12))
+    assert check_backup(text, "backup.json") == {"cravings.jsonl": b""}
