@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import stat
+import tomllib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from recovery_cli.backup import backup_text, check_backup, data_files
+from recovery_cli.backup import BackupError, backup_text, check_backup, data_files, tagged
 from recovery_cli.logbook import CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.store import Store
 from tests.conftest import Run
@@ -191,3 +194,45 @@ def test_an_empty_record_file_round_trips(store: Store, tmp_path: Path) -> None:
     (store.home / "cravings.jsonl").write_text("")
     text = backup_text(store, datetime(2026, 11, 20, 12))
     assert check_backup(text, "backup.json") == {"cravings.jsonl": b""}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["plan.toml", "log.jsonl", "../up.toml", "a b.toml", "x.txt"]),
+        JSON_VALUES,
+        max_size=3,
+    )
+)
+def test_any_backup_is_either_refused_plainly_or_gives_readable_files(files: Any) -> None:
+    try:
+        contents = check_backup(json.dumps(_document(files=files)), "backup.json")
+    except BackupError:
+        return
+    for name, content in contents.items():
+        assert name in ("plan.toml", "log.jsonl")
+        if name.endswith(".toml"):
+            tomllib.loads(content.decode("utf-8"))
+        else:
+            assert all(json.loads(line) for line in content.decode("utf-8").splitlines())
+
+
+TOML_LEAVES = (
+    st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.text()
+    | st.dates()
+    | st.times().map(lambda t: t.replace(microsecond=0))
+)
+
+
+@given(st.dictionaries(st.text(min_size=1), TOML_LEAVES | st.lists(TOML_LEAVES, max_size=3)))
+def test_toml_values_survive_the_backup_exactly(document: dict[str, Any]) -> None:
+    text = json.dumps(_document(files={"plan.toml": tagged(document)}))
+    assert tomllib.loads(check_backup(text, "backup.json")["plan.toml"].decode()) == document

@@ -138,7 +138,7 @@ def _read_data_file(path: Path) -> dict[str, Any]:
         raise DataFileError(path, str(exc)) from None
     if path.suffix == ".toml":
         try:
-            document: dict[str, Any] = _tagged(tomllib.loads(text))
+            document: dict[str, Any] = tagged(tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:
             raise DataFileError(path, str(exc)) from None
         return document
@@ -157,12 +157,12 @@ def _json_object(path: Path, number: int, line: str) -> dict[str, Any]:
     return value
 
 
-def _tagged(value: Any) -> Any:
+def tagged(value: Any) -> Any:
     """TOML data as JSON data: dates and times become tagged objects."""
     if isinstance(value, dict):
-        return {key: _tagged(item) for key, item in value.items()}
+        return {key: tagged(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_tagged(item) for item in value]
+        return [tagged(item) for item in value]
     if isinstance(value, datetime):
         return {"$datetime": value.isoformat()}
     if isinstance(value, date):
@@ -172,16 +172,17 @@ def _tagged(value: Any) -> Any:
     return value
 
 
-def _untagged(value: Any) -> Any:
+def untagged(value: Any) -> Any:
+    """The reverse of `tagged`: tagged objects back to dates and times."""
     if isinstance(value, dict):
         if len(value) == 1 and next(iter(value)) in _TAGS:
             tag, text = next(iter(value.items()))
             if not isinstance(text, str):
                 raise ValueError(f"{tag} must be text, got {text!r}")
             return _TAGS[tag](text)
-        return {key: _untagged(item) for key, item in value.items()}
+        return {key: untagged(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_untagged(item) for item in value]
+        return [untagged(item) for item in value]
     return value
 
 
@@ -194,7 +195,7 @@ def _file_bytes(name: Any, content: Any, known: Mapping[str, int]) -> bytes:
     if name.endswith(".toml"):
         import tomli_w
 
-        document = _untagged(content)
+        document = untagged(content)
         _check_version(document.get(VERSION_KEY, 1), known.get(name))
         return tomli_w.dumps(document).encode("utf-8")
     header, records = content.get("header"), content.get("records")

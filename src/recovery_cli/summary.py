@@ -154,11 +154,7 @@ def build_summary(
         craving_trend=insights.trend(inside, period.until, half, "craving") if half else None,
         days_used=insights.days_used(inside, craved, period.since, period.until),
         cravings=_craving_figures(craved),
-        triggers=tuple(
-            sorted(insights.trigger_stats(inside), key=lambda s: (-s.count, s.name.casefold()))[
-                :TOP
-            ]
-        ),
+        triggers=_most_met(insights.trigger_stats(inside)),
         coping=tuple(e for e in insights.coping_effectiveness(craved) if e.mean_drop > 0)[:TOP],
         meetings_attended=(
             None if attended_days is None else sum(1 for day in attended_days if day in period)
@@ -228,6 +224,11 @@ def _days(checkins: Sequence[CheckIn], period: Period, include_notes: bool) -> t
             )
         )
     return tuple(days)
+
+
+def _most_met(stats: Sequence[insights.TriggerStat]) -> tuple[insights.TriggerStat, ...]:
+    """The TOP triggers met on the most days."""
+    return tuple(sorted(stats, key=lambda s: (-s.count, s.name.casefold()))[:TOP])
 
 
 def _craving_figures(cravings: Sequence[Craving]) -> CravingFigures:

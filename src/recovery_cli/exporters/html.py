@@ -19,7 +19,7 @@ from recovery_cli.exporters.common import (
     shared_by,
     short_date,
 )
-from recovery_cli.insights import TriggerStat
+from recovery_cli.insights import Measure, TriggerStat
 from recovery_cli.summary import Day, Summary
 from recovery_cli.views.text import one_line, plain
 
@@ -190,7 +190,7 @@ def _day_chart(summary: Summary) -> str:
 
 def _series(
     days: Sequence[Day],
-    measure: str,
+    measure: Measure,
     x: _Scale,
     y: _Scale,
     colour: str,
