@@ -143,7 +143,12 @@ def test_changing_saves_only_when_the_block_succeeds(tmp_path: Path) -> None:
     store = Store(tmp_path)
     with plan.changing(store) as kept:
         kept.reasons.append("my health")
-    with pytest.raises(RecoveryError), plan.changing(store) as dropped:
-        dropped.reasons.append("never saved")
-        raise RecoveryError("a mistake half-way")
+
+    def change_then_fail() -> None:
+        with plan.changing(store) as dropped:
+            dropped.reasons.append("never saved")
+            raise RecoveryError("a mistake half-way")
+
+    with pytest.raises(RecoveryError):
+        change_then_fail()
     assert plan.load_plan(store).reasons == ["my health"]
