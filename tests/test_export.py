@@ -249,3 +249,11 @@ def test_a_meeting_missed_for_two_weeks_is_a_thing_to_watch(
             "dates": ["2026-12-01", "2026-12-08"],
         }
     ]
+
+
+def test_a_long_period_is_charted_week_by_week(filled: Run) -> None:
+    page = export(filled, "-f", "html", "--since", "2026-08-01")
+    assert "Mood and craving, week by week" in page
+    assert "Each point is the average of the week ending on that day." in page
+    assert "Mood each week:" in filled("summary", "--since", "2026-08-01").stdout
+    assert "Mood and craving each day" in export(filled, "-f", "html")

@@ -138,3 +138,16 @@ def test_period_defaults_and_order() -> None:
     assert period_of(today, today, today).days == 1
     with pytest.raises(RecoveryError, match="after it ends"):
         period_of(today, date(2026, 11, 19), today)
+
+
+def test_weeks_end_on_the_last_day_and_the_first_may_be_shorter() -> None:
+    period = Period(date(2026, 11, 5), date(2026, 11, 13))  # 9 days: 2 + 7
+    made = build_summary(SAM, period, MADE, checkins(), cravings())
+    assert not made.by_week
+    weeks = [(w.first.day, w.last.day, w.mood, w.craving, w.used) for w in made.weeks]
+    assert weeks == [(5, 6, None, None, False), (7, 13, 4.75, 3.0, True)]  # (1+6+4+8)/4
+
+
+def test_a_long_period_is_charted_week_by_week() -> None:
+    assert not build_summary(SAM, Period(date(2026, 9, 14), MADE), MADE, [], []).by_week  # 62
+    assert build_summary(SAM, Period(date(2026, 9, 13), MADE), MADE, [], []).by_week

@@ -24,6 +24,8 @@ from recovery_cli.watch import MEETING_GAP_DAYS, Watch, things_to_watch
 
 DEFAULT_DAYS = 30
 TOP = 5
+# Longer periods are charted week by week: a point a day stops being readable.
+DAILY_UP_TO_DAYS = 62
 # The things-to-watch rules look back two weeks from the end of the period.
 WATCH_DAYS = 14
 
@@ -68,6 +70,17 @@ class Day:
     triggers: tuple[str, ...] = ()
     coping: tuple[str, ...] = ()
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Week:
+    """Seven days of the period (the first may be shorter): mean mood and craving, any use."""
+
+    first: date
+    last: date
+    mood: float | None
+    craving: float | None
+    used: bool
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,30 @@ class Summary:
     @property
     def craving_series(self) -> list[int | None]:
         return [day.craving for day in self.days]
+
+    @property
+    def by_week(self) -> bool:
+        """True when the period is long enough to be charted week by week."""
+        return self.period.days > DAILY_UP_TO_DAYS
+
+    @property
+    def weeks(self) -> list[Week]:
+        """The period in weeks ending on its last day; the first week may be shorter."""
+        weeks = []
+        end = len(self.days)
+        while end > 0:
+            days = self.days[max(0, end - 7) : end]
+            weeks.append(
+                Week(
+                    first=days[0].day,
+                    last=days[-1].day,
+                    mood=insights.mean(d.mood for d in days),
+                    craving=insights.mean(d.craving for d in days),
+                    used=any(d.used for d in days),
+                )
+            )
+            end -= 7
+        return weeks[::-1]
 
 
 def build_summary(

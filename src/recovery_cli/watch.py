@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import fmean
 from typing import Literal
 
 from recovery_cli import insights
@@ -101,10 +100,8 @@ def low_mood(checkins: Sequence[CheckIn], today: date) -> Watch | None:
 def short_sleep(checkins: Sequence[CheckIn], today: date) -> Watch | None:
     """Under 6 hours of sleep a night on average over the last 7 days."""
     recent = [c for c in insights.window(checkins, today, WEEK) if c.sleep is not None]
-    if not recent:
-        return None
-    hours = fmean(c.sleep for c in recent if c.sleep is not None)
-    if hours >= SHORT_SLEEP_HOURS - _NOISE:
+    hours = insights.mean(c.sleep for c in recent)
+    if hours is None or hours >= SHORT_SLEEP_HOURS - _NOISE:
         return None
     return Watch(
         "short_sleep",

@@ -9,7 +9,9 @@ of the person's text goes through `h()`. The page is also well-formed XML.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from html import escape
+from typing import NamedTuple
 
 from recovery_cli.exporters.common import (
     TITLE,
@@ -19,8 +21,8 @@ from recovery_cli.exporters.common import (
     shared_by,
     short_date,
 )
-from recovery_cli.insights import Measure, TriggerStat
-from recovery_cli.summary import Day, Summary
+from recovery_cli.insights import TriggerStat
+from recovery_cli.summary import Summary
 from recovery_cli.views.text import one_line, plain
 
 CSS = """
@@ -69,7 +71,17 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #bbb;
 # The day chart's drawing area inside its 720 x 250 view box.
 CHART_WIDTH, CHART_HEIGHT = 720, 250
 LEFT, RIGHT, TOP, BOTTOM = 34, 12, 34, 42
-MARKERS_UP_TO_DAYS = 62
+
+
+class _Style(NamedTuple):
+    colour: str
+    dashes: str
+    marker: str
+
+
+# Told apart without colour: a solid line with dots, a dashed line with squares.
+MOOD_STYLE = _Style("#1f4e79", "", "circle")
+CRAVING_STYLE = _Style("#9c3d00", "7 4", "square")
 
 _Scale = Callable[[float], float]
 
@@ -88,7 +100,7 @@ def render(summary: Summary) -> str:
         _header(summary),
         _glance(summary),
         _watch(summary),
-        _day_chart(summary),
+        _mood_chart(summary),
         _triggers(summary),
         _coping(summary),
         _days(summary),
@@ -126,16 +138,46 @@ def _watch(summary: Summary) -> str:
     return f'<h2>Things to watch</h2>\n<ul class="watch">\n{items}</ul>\n'
 
 
-def _day_chart(summary: Summary) -> str:
-    days = summary.days
-    if not any(d.mood is not None or d.craving is not None for d in days):
+class _Point(NamedTuple):
+    """One point of the mood and craving chart: a day, or a week ending on `at`."""
+
+    at: date
+    mood: float | None
+    craving: float | None
+    used: bool
+
+
+def _mood_chart(summary: Summary) -> str:
+    if summary.by_week:
+        heading = "Mood and craving, week by week"
+        points = [_Point(w.last, w.mood, w.craving, w.used) for w in summary.weeks]
+        unit = "week"
+    else:
+        heading = "Mood and craving each day"
+        points = [_Point(d.day, d.mood, d.craving, bool(d.used)) for d in summary.days]
+        unit = "day"
+    if not any(p.mood is not None or p.craving is not None for p in points):
         return (
-            "<h2>Mood and craving each day</h2>\n"
+            f"<h2>{heading}</h2>\n"
             '<p class="calm">No mood or craving was recorded in this period.</p>\n'
         )
+    caption = "Each point is the average of the week ending on that day. " if unit == "week" else ""
+    caption += (
+        "Mood: solid line with dots. Craving: dashed line with squares. "
+        f"A gap is a {unit} without a value."
+    )
+    if any(p.used for p in points):
+        caption += f" A triangle under the dates marks a {unit} with use recorded."
+    return (
+        f'<h2>{heading}</h2>\n<figure class="keep">\n{_line_chart(points, heading)}\n'
+        f"<figcaption>{h(caption)}</figcaption>\n</figure>\n"
+    )
+
+
+def _line_chart(points: Sequence[_Point], title: str) -> str:
     width = CHART_WIDTH - LEFT - RIGHT
     height = CHART_HEIGHT - TOP - BOTTOM
-    count = len(days)
+    count = len(points)
 
     def x(index: float) -> float:
         return LEFT + (width / 2 if count == 1 else index * width / (count - 1))
@@ -143,13 +185,11 @@ def _day_chart(summary: Summary) -> str:
     def y(value: float) -> float:
         return TOP + (10 - value) * height / 10
 
-    markers = count <= MARKERS_UP_TO_DAYS
     svg = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" '
-        'role="img" aria-labelledby="day-chart-title" font-size="12" '
+        'role="img" aria-labelledby="mood-chart-title" font-size="12" '
         'font-family="system-ui, sans-serif">',
-        '<title id="day-chart-title">Mood (1 to 10) and craving (0 to 10) on each day of the '
-        "period</title>",
+        f'<title id="mood-chart-title">{h(title)}: mood from 1 to 10, craving from 0 to 10</title>',
     ]
     for value in range(0, 11, 2):
         svg.append(
@@ -161,87 +201,73 @@ def _day_chart(summary: Summary) -> str:
     for index in _tick_indices(count):
         anchor = "start" if index == 0 and count > 1 else "middle"
         anchor = "end" if index == count - 1 and count > 1 else anchor
+        at = points[index].at
         svg.append(
             f'<text x="{x(index):.1f}" y="{TOP + height + 18}" text-anchor="{anchor}" '
-            f'fill="#444">{h(f"{days[index].day.day} {days[index].day:%b}")}</text>'
+            f'fill="#444">{at.day} {at:%b}</text>'
         )
-    used = [i for i, d in enumerate(days) if d.used]
+    used = [i for i, p in enumerate(points) if p.used]
     for index in used:
         px, py = x(index), TOP + height + 30
         svg.append(
             f'<path d="M{px:.1f} {py - 6:.1f} L{px - 5:.1f} {py + 3:.1f} L{px + 5:.1f} '
             f'{py + 3:.1f} Z" fill="#1b1b1b" />'
         )
-    svg += _series(days, "mood", x, y, "#1f4e79", "", "circle" if markers else "")
-    svg += _series(days, "craving", x, y, "#9c3d00", "7 4", "square" if markers else "")
+    svg += _series([(i, p.mood) for i, p in enumerate(points)], x, y, MOOD_STYLE)
+    svg += _series([(i, p.craving) for i, p in enumerate(points)], x, y, CRAVING_STYLE)
     svg += _legend(bool(used))
     svg.append("</svg>")
-    caption = (
-        "Mood: solid line with dots. Craving: dashed line with squares. "
-        "A gap is a day without a value."
-        + (" A triangle under the dates marks a day with use recorded." if used else "")
-    )
-    return (
-        '<h2>Mood and craving each day</h2>\n<figure class="keep">\n'
-        + "\n".join(svg)
-        + f"\n<figcaption>{h(caption)}</figcaption>\n</figure>\n"
-    )
+    return "\n".join(svg)
 
 
 def _series(
-    days: Sequence[Day],
-    measure: Measure,
-    x: _Scale,
-    y: _Scale,
-    colour: str,
-    dashes: str,
-    marker: str,
+    values: Sequence[tuple[int, float | None]], x: _Scale, y: _Scale, style: _Style
 ) -> list[str]:
-    """One measure as polylines over runs of days with values, and its markers."""
+    """One measure as polylines over runs of points with values, with a marker on each."""
     runs: list[list[tuple[float, float]]] = [[]]
-    for index, day in enumerate(days):
-        value = getattr(day, measure)
+    for index, value in values:
         if value is None:
             if runs[-1]:
                 runs.append([])
             continue
         runs[-1].append((x(index), y(value)))
-    dash = f' stroke-dasharray="{dashes}"' if dashes else ""
+    dash = f' stroke-dasharray="{style.dashes}"' if style.dashes else ""
     shapes = []
     for run in runs:
         if len(run) > 1:
             points = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
             shapes.append(
-                f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.2" '
-                f'stroke-linejoin="round"{dash} />'
+                f'<polyline points="{points}" fill="none" stroke="{style.colour}" '
+                f'stroke-width="2.2" stroke-linejoin="round"{dash} />'
             )
-        lone = len(run) == 1
-        for px, py in run if (marker or lone) else ():
-            shapes.append(_marker(marker or "circle", px, py, colour))
+        shapes += [_marker(style, px, py) for px, py in run]
     return shapes
 
 
-def _marker(shape: str, px: float, py: float, colour: str) -> str:
-    if shape == "square":
+def _marker(style: _Style, px: float, py: float) -> str:
+    if style.marker == "square":
         return (
             f'<rect x="{px - 3.2:.1f}" y="{py - 3.2:.1f}" width="6.4" height="6.4" '
-            f'fill="#fff" stroke="{colour}" stroke-width="1.8" />'
+            f'fill="#fff" stroke="{style.colour}" stroke-width="1.8" />'
         )
-    return f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.4" fill="{colour}" />'
+    return f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.2" fill="{style.colour}" />'
 
 
 def _legend(used: bool) -> list[str]:
     top = 14
-    items = [
-        f'<line x1="{LEFT}" x2="{LEFT + 30}" y1="{top}" y2="{top}" stroke="#1f4e79" '
-        'stroke-width="2.2" />',
-        _marker("circle", LEFT + 15, top, "#1f4e79"),
-        f'<text x="{LEFT + 38}" y="{top + 4}" fill="#1b1b1b">Mood (1-10)</text>',
-        f'<line x1="{LEFT + 150}" x2="{LEFT + 180}" y1="{top}" y2="{top}" stroke="#9c3d00" '
-        'stroke-width="2.2" stroke-dasharray="7 4" />',
-        _marker("square", LEFT + 165, top, "#9c3d00"),
-        f'<text x="{LEFT + 188}" y="{top + 4}" fill="#1b1b1b">Craving (0-10)</text>',
-    ]
+    items = []
+    for offset, style, label in (
+        (0, MOOD_STYLE, "Mood (1-10)"),
+        (150, CRAVING_STYLE, "Craving (0-10)"),
+    ):
+        left = LEFT + offset
+        dash = f' stroke-dasharray="{style.dashes}"' if style.dashes else ""
+        items += [
+            f'<line x1="{left}" x2="{left + 30}" y1="{top}" y2="{top}" stroke="{style.colour}" '
+            f'stroke-width="2.2"{dash} />',
+            _marker(style, left + 15, top),
+            f'<text x="{left + 38}" y="{top + 4}" fill="#1b1b1b">{label}</text>',
+        ]
     if used:
         px = LEFT + 320
         items += [

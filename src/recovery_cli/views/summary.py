@@ -14,9 +14,7 @@ def render_summary(out: Console, summary: Summary) -> None:
     out.print(f"[bold]{TITLE}[/bold]: {period_line(summary)}")
     for label, value in glance(summary):
         out.print(f"  {label + ':':19} {safe(value)}")
-    if any(v is not None for v in (*summary.mood_series, *summary.craving_series)):
-        out.print(f"  {'Mood each day:':19} {sparkline(summary.mood_series, 1, 10)}")
-        out.print(f"  {'Craving each day:':19} {sparkline(summary.craving_series, 0, 10)}")
+    _render_trend_lines(out, summary)
     if summary.triggers:
         out.print("[bold]Triggers met most often[/bold]")
         for t in summary.triggers:
@@ -42,3 +40,18 @@ def render_summary(out: Console, summary: Summary) -> None:
         out.print("[bold]Notes[/bold]")
         for n in summary.notes:
             out.print(f"  {short_date(n.day)} ({n.source}): {safe(n.text)}")
+
+
+def _render_trend_lines(out: Console, summary: Summary) -> None:
+    """A sparkline a measure: a mark a day, or a week's average for a long period."""
+    if summary.by_week:
+        unit = "week"
+        moods: list[float | None] = [w.mood for w in summary.weeks]
+        cravings: list[float | None] = [w.craving for w in summary.weeks]
+    else:
+        unit = "day"
+        moods, cravings = list(summary.mood_series), list(summary.craving_series)
+    if all(v is None for v in (*moods, *cravings)):
+        return
+    out.print(f"  {f'Mood each {unit}:':19} {sparkline(moods, 1, 10)}")
+    out.print(f"  {f'Craving each {unit}:':19} {sparkline(cravings, 0, 10)}")
