@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from recovery_cli.logbook import CheckIn, Craving
 from recovery_cli.watch import (
@@ -25,9 +26,9 @@ def ago(days: int) -> date:
     return TODAY - timedelta(days=days)
 
 
-def week(first_ago: int, **values: float | None) -> list[CheckIn]:
+def week(first_ago: int, **values: Any) -> list[CheckIn]:
     """Seven check-ins, from `first_ago` days ago to `first_ago - 6`, with the same values."""
-    return [CheckIn(day=ago(n), **values) for n in range(first_ago, first_ago - 7, -1)]  # type: ignore[arg-type]
+    return [CheckIn(day=ago(n), **values) for n in range(first_ago, first_ago - 7, -1)]
 
 
 def test_no_checkin_for_two_days_is_not_yet_a_sign() -> None:
