@@ -20,7 +20,7 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.logbook import CheckIn, Craving
 from recovery_cli.profile import Profile
 from recovery_cli.store import Store
-from recovery_cli.watch import MEETING_GAP_DAYS, Watch, things_to_watch
+from recovery_cli.watch import MEETING_GAP_DAYS, WEEK, Watch, things_to_watch
 
 DEFAULT_DAYS = 30
 TOP = 5
@@ -143,7 +143,7 @@ class Summary:
         weeks = []
         end = len(self.days)
         while end > 0:
-            days = self.days[max(0, end - 7) : end]
+            days = self.days[max(0, end - WEEK) : end]
             weeks.append(
                 Week(
                     first=days[0].day,
@@ -153,7 +153,7 @@ class Summary:
                     used=any(d.used for d in days),
                 )
             )
-            end -= 7
+            end -= WEEK
         return weeks[::-1]
 
 
@@ -178,6 +178,7 @@ def build_summary(
     inside = [c for c in checkins if c.day in period]
     craved = [c for c in cravings if c.at.date() in period]
     half = period.days // 2
+    means = insights.averages(inside, period.until, period.days)
     return Summary(
         name=profile.name,
         period=period,
@@ -185,8 +186,8 @@ def build_summary(
         clean_date=profile.clean_date,
         clean_time=clean_time(profile.clean_date, generated) if profile.clean_date else None,
         days=_days(inside, period, include_notes),
-        mood_average=insights.averages(inside, period.until, period.days).mood,
-        craving_average=insights.averages(inside, period.until, period.days).craving,
+        mood_average=means.mood,
+        craving_average=means.craving,
         mood_trend=insights.trend(inside, period.until, half, "mood") if half else None,
         craving_trend=insights.trend(inside, period.until, half, "craving") if half else None,
         days_used=insights.days_used(inside, craved, period.since, period.until),
