@@ -29,6 +29,7 @@ from recovery_cli.logbook import (
     load_cravings,
     merged,
     save_checkins,
+    save_cravings,
     update_checkin,
 )
 from recovery_cli.profile import Profile, load_profile
@@ -151,3 +152,17 @@ def test_sparkline_uses_a_fixed_scale_and_dots_for_gaps() -> None:
     assert sparkline([0, 5, 10, None], 0, 10) == "▁▅█·"
     assert sparkline([1, 10], 1, 10) == "▁█"
     assert sparkline([], 0, 10) == ""
+
+
+def test_cravings_since_a_day_are_read_without_the_older_ones(store: Store) -> None:
+    with store.transaction():
+        save_cravings(
+            store,
+            [
+                Craving(datetime(2026, 11, 1, 23, 59), 5),
+                Craving(datetime(2026, 11, 2, 0, 0), 6),
+                Craving(datetime(2026, 11, 3, 9, 0), 7),
+            ],
+        )
+    assert [c.intensity for c in load_cravings(store, since=date(2026, 11, 2))] == [6, 7]
+    assert len(load_cravings(store)) == 3

@@ -172,3 +172,16 @@ def test_dashboard_without_signs_or_contacts(
     output = set_up().stdout
     assert "Use was recorded on 1 day (Mon 16 Nov)." in output
     assert "someone you trust" in output
+
+
+def test_use_recorded_with_a_craving_shows_on_the_dashboard(
+    set_up: Run, frozen_today: Callable[..., None]
+) -> None:
+    frozen_today(TODAY)
+    assert set_up("log", "--mood", "7", "--craving", "1").exit_code == 0
+    old = set_up("craving", "--intensity", "8", "--used", "--at", "2026-11-01 21:00")
+    assert old.exit_code == 0, old.output
+    assert "keeping an eye" not in set_up().stdout  # more than two weeks ago
+    recent = set_up("craving", "--intensity", "8", "--used", "--at", "yesterday 21:00")
+    assert recent.exit_code == 0, recent.output
+    assert "Use was recorded on 1 day (Thu 19 Nov)." in set_up().stdout

@@ -249,9 +249,19 @@ def save_checkins(store: Store, checkins: list[CheckIn]) -> None:
     store.save_records(CHECKINS_FILE, [c.to_dict() for c in ordered])
 
 
-def load_cravings(store: Store) -> list[Craving]:
-    """Every craving event, in time order."""
-    return sorted(store.load_records(CRAVINGS_FILE, Craving.from_dict), key=lambda c: c.at)
+def load_cravings(store: Store, since: date | None = None) -> list[Craving]:
+    """Every craving event (or every one from the day `since` on), in time order."""
+    if since is None:
+        records = store.load_records(CRAVINGS_FILE, Craving.from_dict)
+    else:
+        lines = store.load_lines(CRAVINGS_FILE, to_rewrite=False)
+        try:
+            # The day is the start of the ISO time, as `Craving.at.date()` gives it.
+            recent = [line for line in lines if _field(_AT_FIELD, line)[:10] >= since.isoformat()]
+        except ValueError:
+            _explain(store, CRAVINGS_FILE, Craving.from_dict)
+        records = _parse_lines(store, CRAVINGS_FILE, recent, Craving.from_dict)
+    return sorted(records, key=lambda c: c.at)
 
 
 def save_cravings(store: Store, cravings: list[Craving]) -> None:

@@ -231,7 +231,7 @@ def load_summary(
         period,
         now.date(),
         checkins,
-        logbook.load_cravings(store),
+        logbook.load_cravings(store, since=period.since),
         include_notes=include_notes,
         checkin_days=logbook.checkin_days(store),
         meeting_days=sitting_days(book.meetings, watch_start, period.until, zone, now),

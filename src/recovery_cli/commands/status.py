@@ -11,7 +11,7 @@ from recovery_cli import clock
 from recovery_cli.attendance import MeetingGlance, meeting_glance, sitting_days
 from recovery_cli.cleanhistory import load_history
 from recovery_cli.commands.common import console, print_json, store_of
-from recovery_cli.logbook import days_and_recent
+from recovery_cli.logbook import days_and_recent, load_cravings
 from recovery_cli.meetings import load_attendance, load_meetings
 from recovery_cli.overview import build_overview, sparkline_start
 from recovery_cli.plan import Contact
@@ -42,6 +42,7 @@ def status_command(
             today,
             start,
             checkin_days=days,
+            cravings=load_cravings(store, since=start),
             meeting_days=sitting_days(book.meetings, start, today, zone, now),
             attended_days=[record.day for record in attended],
         )
