@@ -254,14 +254,28 @@ def load_cravings(store: Store, since: date | None = None) -> list[Craving]:
     if since is None:
         records = store.load_records(CRAVINGS_FILE, Craving.from_dict)
     else:
-        lines = store.load_lines(CRAVINGS_FILE, to_rewrite=False)
-        try:
-            # The day is the start of the ISO time, as `Craving.at.date()` gives it.
-            recent = [line for line in lines if _field(_AT_FIELD, line)[:10] >= since.isoformat()]
-        except ValueError:
-            _explain(store, CRAVINGS_FILE, Craving.from_dict)
-        records = _parse_lines(store, CRAVINGS_FILE, recent, Craving.from_dict)
+        records = _parse_lines(
+            store, CRAVINGS_FILE, _craving_lines_since(store, since), Craving.from_dict
+        )
     return sorted(records, key=lambda c: c.at)
+
+
+def _craving_lines_since(store: Store, since: date) -> list[str]:
+    """The lines of the cravings from `since` on, read from the end of the file.
+
+    The file is kept in time order (`save_cravings` sorts, `add_craving` inserts in place),
+    so the reading stops at the first older craving instead of going through years of them.
+    """
+    lines = store.load_lines(CRAVINGS_FILE, to_rewrite=False)
+    first = since.isoformat()
+    count = 0
+    try:
+        # The day is the start of the ISO time, as `Craving.at.date()` gives it.
+        while count < len(lines) and _field(_AT_FIELD, lines[-1 - count])[:10] >= first:
+            count += 1
+    except ValueError:
+        _explain(store, CRAVINGS_FILE, Craving.from_dict)
+    return lines[len(lines) - count :]
 
 
 def save_cravings(store: Store, cravings: list[Craving]) -> None:
