@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from recovery_cli.attendance import MeetingGlance
 from recovery_cli.cleanhistory import CleanPeriod
@@ -18,9 +18,11 @@ from recovery_cli.cleantime import (
 )
 from recovery_cli.insights import daily_series, streak_of_days
 from recovery_cli.logbook import CheckIn
-from recovery_cli.plan import Contact
 from recovery_cli.profile import Profile
-from recovery_cli.watch import Watch
+
+if TYPE_CHECKING:
+    from recovery_cli.plan import Contact
+    from recovery_cli.watch import Watch
 
 SPARKLINE_DAYS = 14
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,10 +14,12 @@ from recovery_cli.commands.common import console, print_json, store_of
 from recovery_cli.logbook import days_and_recent, load_cravings
 from recovery_cli.meetings import load_attendance, load_meetings
 from recovery_cli.overview import build_overview, sparkline_start
-from recovery_cli.plan import Contact
 from recovery_cli.profile import load_profile
-from recovery_cli.store import Store
 from recovery_cli.watch import Watch, things_to_watch
+
+if TYPE_CHECKING:
+    from recovery_cli.plan import Contact
+    from recovery_cli.store import Store
 
 
 def status_command(
