@@ -24,13 +24,15 @@ STEADY_WITHIN = 0.5
 
 @dataclass(frozen=True)
 class Averages:
-    """Mean mood and craving over the `days` days ending on `until` (None: no values)."""
+    """Mean mood, craving and hours of sleep over the `days` days ending on `until`
+    (None: no values)."""
 
     days: int
     until: date
     mood: float | None
     craving: float | None
     checkins: int
+    sleep: float | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def averages(checkins: Sequence[CheckIn], today: date, days: int) -> Averages:
         mood=_mean(c.mood for c in recent),
         craving=_mean(c.craving for c in recent),
         checkins=len(recent),
+        sleep=_mean(c.sleep for c in recent),
     )
 
 
@@ -154,9 +157,19 @@ def days_used(
     until: date | None = None,
 ) -> int:
     """Distinct days on which a check-in or a craving recorded use, within since..until."""
+    return len(use_days(checkins, cravings, since, until))
+
+
+def use_days(
+    checkins: Iterable[CheckIn],
+    cravings: Iterable[Craving] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> list[date]:
+    """The days `days_used` counts, in order."""
     days = {c.day for c in checkins if c.used} | {c.at.date() for c in cravings if c.used}
-    return sum(
-        1 for day in days if (since is None or day >= since) and (until is None or day <= until)
+    return sorted(
+        day for day in days if (since is None or day >= since) and (until is None or day <= until)
     )
 
 

@@ -247,9 +247,24 @@ def save_checkins(store: Store, checkins: list[CheckIn]) -> None:
     store.save_records(CHECKINS_FILE, [c.to_dict() for c in ordered])
 
 
-def load_cravings(store: Store) -> list[Craving]:
-    """Every craving event, in time order."""
-    return sorted(store.load_records(CRAVINGS_FILE, Craving.from_dict), key=lambda c: c.at)
+def load_cravings(store: Store, since: date | None = None) -> list[Craving]:
+    """Every craving event (or every one on `since` or later, by its own date), in time
+    order."""
+    if since is None:
+        records = store.load_records(CRAVINGS_FILE, Craving.from_dict)
+    else:
+        lines = store.load_lines(CRAVINGS_FILE)
+        try:
+            recent = [line for line in lines if _craving_day(line) >= since]
+        except ValueError:
+            _explain(store, CRAVINGS_FILE, Craving.from_dict)
+        records = _parse_lines(store, CRAVINGS_FILE, recent, Craving.from_dict)
+    return sorted(records, key=lambda c: c.at)
+
+
+def _craving_day(line: str) -> date:
+    # The date part of an ISO time is its first ten characters, whatever its zone.
+    return date.fromisoformat(_field(_AT_FIELD, line)[:10])
 
 
 def save_cravings(store: Store, cravings: list[Craving]) -> None:

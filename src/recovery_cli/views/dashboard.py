@@ -28,6 +28,7 @@ def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up:
     else:
         _render_clean_time(out, overview, overview.clean_time, overview.clean_date)
     _render_checkins(out, overview)
+    _render_watch(out, overview)
     _render_meetings(out, overview, now)
     _render_history(out, overview)
 
@@ -71,6 +72,26 @@ def _render_checkins(out: Console, overview: Overview) -> None:
     if any(v is not None for v in (*overview.moods, *overview.cravings)):
         out.print(f"Mood, last 14 days:     {sparkline(overview.moods, 1, 10)}")
         out.print(f"Craving, last 14 days:  {sparkline(overview.cravings, 0, 10)}")
+
+
+def _render_watch(out: Console, overview: Overview) -> None:
+    if not overview.watch:
+        return
+    out.print("Worth keeping an eye on:")
+    for item in overview.watch:
+        out.print(f"  - {safe(item.message)}")
+    call = overview.call
+    if call is not None:
+        role = f", your {call.role}" if call.role else ""
+        out.print(
+            f"A call can help: [bold]{safe(one_line(call.name, 40))}[/bold]{role}, "
+            f"on {safe(one_line(call.phone, 30))}."
+        )
+    else:
+        out.print(
+            "A call to someone you trust can help; "
+            "[bold]recovery plan show[/bold] has your helplines."
+        )
 
 
 def _render_meetings(out: Console, overview: Overview, now: datetime) -> None:
