@@ -44,6 +44,16 @@ def clean_time(clean_date: date, today: date) -> CleanTime:
     return CleanTime(span.years, span.months, span.days, (today - clean_date).days)
 
 
+def describe(time: CleanTime) -> str:
+    """`1 year, 3 months, 8 days`; `0 days` on the clean date itself."""
+    parts = [
+        f"{count} {unit}{'' if count == 1 else 's'}"
+        for count, unit in ((time.years, "year"), (time.months, "month"), (time.days, "day"))
+        if count
+    ]
+    return ", ".join(parts) or "0 days"
+
+
 def milestones(clean_date: date) -> Iterator[Milestone]:
     """Every milestone in order, without end (yearly after 18 months)."""
     for name, offset in _FIRST_MILESTONES:

@@ -20,6 +20,7 @@ from recovery_cli.commands import (
     meetings,
     plan,
     status,
+    summary,
     triggers,
 )
 from recovery_cli.commands.common import Session
@@ -105,6 +106,8 @@ app.add_typer(triggers.app, name="triggers")
 app.add_typer(coping.app, name="coping")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(helplines.app, name="helplines")
+app.command("summary")(summary.summary_command)
+app.command("export")(summary.export_command)
 
 
 def main() -> None:

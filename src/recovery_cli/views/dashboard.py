@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from recovery_cli.cleantime import CleanTime
+from recovery_cli.cleantime import CleanTime, describe
 from recovery_cli.overview import Overview
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, safe
@@ -49,16 +49,6 @@ def _render_clean_time(out: Console, overview: Overview, time: CleanTime, since:
             f"Next milestone: {upcoming.name} on {upcoming.date:%d %B %Y} "
             f"({to_go} {'day' if to_go == 1 else 'days'} to go)."
         )
-
-
-def describe(time: CleanTime) -> str:
-    """`1 year, 3 months, 8 days`; `0 days` on the clean date itself."""
-    parts = [
-        f"{count} {unit}{'' if count == 1 else 's'}"
-        for count, unit in ((time.years, "year"), (time.months, "month"), (time.days, "day"))
-        if count
-    ]
-    return ", ".join(parts) or "0 days"
 
 
 def _render_checkins(out: Console, overview: Overview) -> None:
