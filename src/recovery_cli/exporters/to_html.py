@@ -51,16 +51,16 @@ svg { display: block; width: 100%; height: auto; margin: 0.4rem 0; }
 svg text { font-family: inherit; font-size: 12px; fill: #1a1a1a; }
 ul.watch { padding-left: 1.2rem; }
 ul.watch li { margin: 0.3rem 0; }
-dl.notes dt { font-weight: bold; margin-top: 0.5rem; }
-dl.notes dd { margin: 0.1rem 0 0 1rem; white-space: pre-wrap; }
+table.notes td.when { white-space: nowrap; width: 1%; }
+table.notes td.note { white-space: pre-wrap; }
 footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: 0.5rem; font-size: 0.9rem; }
 @page { margin: 16mm 15mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  .keep, figure, svg, tr, table.facts { break-inside: avoid; page-break-inside: avoid; }
-  dl.notes dt { break-after: avoid; page-break-after: avoid; }
-  a { color: inherit; text-decoration: none; }
+  .keep, svg, tr, table.facts { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  thead, tbody tr:first-child { break-after: avoid; page-break-after: avoid; }
 }
 """
 
@@ -95,6 +95,7 @@ def _facts(summary: Summary) -> str:
     rows = "".join(
         f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>\n'
         for label, value in words.facts(summary)
+        if label != "Period"  # the header names it
     )
     return f'<section>\n<h2>At a glance</h2>\n<table class="facts">\n{rows}</table>\n</section>\n'
 
@@ -236,8 +237,8 @@ def _triggers(summary: Summary) -> str:
         f"\n<title>{_e(description)}</title>\n"
         + "".join(bars)
         + "</svg>\n"
-        + f"<table>\n<tr><th>Trigger</th><th>Days met; craving on those days and on others"
-        f"</th></tr>\n{rows}</table>\n</section>\n"
+        + "<table>\n<thead><tr><th>Trigger</th><th>Days met; craving on those days and on "
+        f"others</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
     )
 
 
@@ -251,9 +252,9 @@ def _helped(summary: Summary) -> str:
     )
     return (
         '<section class="keep">\n<h2>What helped most with cravings</h2>\n<table>\n'
-        '<tr><th>Coping strategy</th><th class="number">Cravings</th>'
-        '<th class="number">Came down by (on average, 0-10)</th></tr>\n'
-        f"{rows}</table>\n</section>\n"
+        '<thead><tr><th>Coping strategy</th><th class="number">Cravings</th>'
+        '<th class="number">Came down by (on average, 0-10)</th></tr></thead>\n'
+        f"<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
     )
 
 
@@ -280,11 +281,17 @@ def _notes(summary: Summary) -> str:
         if not left_out:
             return ""
         return f'<section>\n<h2>Notes</h2>\n<p class="quiet">{_e(left_out)}</p>\n</section>\n'
-    items = "".join(
-        f"<dt>{_e(words.day_label(n.day))} ({_e(n.source)})</dt><dd>{_e(n.text)}</dd>\n"
+    rows = "".join(
+        f'<tr><td class="when">{_e(words.day_label(n.day))}</td>'
+        f'<td class="when">{_e(n.source)}</td>'
+        f'<td class="note">{_e(n.text)}</td></tr>\n'
         for n in summary.notes
     )
-    return f'<section>\n<h2>Notes</h2>\n<dl class="notes">\n{items}</dl>\n</section>\n'
+    return (
+        '<section>\n<h2>Notes</h2>\n<table class="notes">\n'
+        "<thead><tr><th>Date</th><th>From</th><th>Note</th></tr></thead>\n"
+        f"<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
+    )
 
 
 def _e(text: str) -> str:
