@@ -169,6 +169,20 @@ class Store:
             return [line for _, line in numbered]
         return [json.dumps(_migrate(file, record, version)) for record in records]
 
+    def read_lines(self, file: JsonLinesFile) -> list[str]:
+        """The record lines of a JSON Lines file for reading only: unlike `load_lines`,
+        lines are not checked (the caller parses those it uses), so they must never be
+        written back. For a few recent records of a long file. An older file's records are
+        migrated (and then all checked)."""
+        path = self.path(file)
+        text = _read_text(path)
+        if not text:
+            return []
+        first, *rest = text.split("\n")
+        if _header_version(file, path, first) != file.version:
+            return self.load_lines(file)
+        return [line for line in rest if line.strip()]
+
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
         self._require_lock()
