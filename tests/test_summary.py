@@ -15,7 +15,7 @@ import json
 import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
@@ -23,12 +23,14 @@ from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recovery_cli.logbook import CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings import Attendance, save_attendance
 from recovery_cli.profile import load_profile
 from recovery_cli.store import Store
-from recovery_cli.summary import Period, load_summary
+from recovery_cli.summary import Period, load_summary, parse_period
 from tests.conftest import Run
 
 NY = ZoneInfo("America/New_York")
@@ -234,6 +236,7 @@ def test_html_export_is_self_contained_and_well_formed(week: Run) -> None:
     assert "@import" not in page
     assert "url(" not in page
     assert parser.tags.count("svg") == 2  # mood and craving by day; triggers
+    assert page.count(">use</text>") == 1  # the day with use is marked on the chart
     assert "@page" in page
     assert "@media print" in page
     assert "Tue 10 Mar 2026 to Mon 16 Mar 2026 (7 days)" in page
@@ -352,6 +355,15 @@ def test_since_after_until_is_a_one_line_error(week: Run) -> None:
             "error: the period starts (2026-03-16) after it ends (2026-03-10); "
             "give --since a date on or before --until\n"
         )
+
+
+@given(st.dates(), st.integers(min_value=0, max_value=4000))
+def test_a_period_counts_both_of_its_ends(since: date, length: int) -> None:
+    until = since + timedelta(days=length) if date.max - since > timedelta(days=length) else since
+    period = parse_period(since.isoformat(), until.isoformat(), date(2026, 3, 20))
+    assert period.days == (until - since).days + 1 == len(period.dates())
+    assert period.dates()[0] == since
+    assert period.dates()[-1] == until
 
 
 def test_summary_before_init_says_what_to_do(run: Run) -> None:

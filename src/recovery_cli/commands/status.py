@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +16,10 @@ from recovery_cli.meetings import load_attendance, load_meetings
 from recovery_cli.overview import build_overview, sparkline_start
 from recovery_cli.profile import load_profile
 from recovery_cli.watch import look_back_start, scheduled_days, things_to_watch, who_to_call
+
+if TYPE_CHECKING:
+    from recovery_cli.plan import Contact
+    from recovery_cli.store import Store
 
 
 def status_command(
@@ -33,18 +38,10 @@ def status_command(
     if profile is not None:
         book, attended = load_meetings(store), load_attendance(store)
         glance = meeting_glance(book, attended, now, zone)
-        watch = things_to_watch(
-            today,
-            days,
-            recent,
-            load_cravings(store, since=since),
-            attended,
-            scheduled_days(book.meetings, now, zone),
-        )
-        if watch:
-            from recovery_cli.plan import load_plan
-
-            call = who_to_call(load_plan(store).contacts, now)
+        scheduled = scheduled_days(book.meetings, now, zone) if book.meetings else []
+        cravings = load_cravings(store, since=since)
+        watch = things_to_watch(today, days, recent, cravings, attended, scheduled)
+        call = _who_to_call(store, now) if watch else None
     overview = build_overview(
         profile,
         today,
@@ -61,6 +58,12 @@ def status_command(
     from recovery_cli.views.dashboard import render_dashboard
 
     render_dashboard(console(), overview, now, set_up=profile is not None)
+
+
+def _who_to_call(store: Store, now: datetime) -> Contact | None:
+    from recovery_cli.plan import load_plan
+
+    return who_to_call(load_plan(store).contacts, now)
 
 
 def show_dashboard(ctx: typer.Context) -> None:

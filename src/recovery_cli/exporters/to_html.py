@@ -108,11 +108,14 @@ def _day_chart(summary: Summary) -> str:
         "Mood (1 to 10, solid line, round markers) and craving (0 to 10, dashed line, "
         "square markers) for each day of the period; gaps are days without a value."
     )
+    if summary.used_on:
+        description += " A dotted upright line marked \u201cuse\u201d is a day with use recorded."
     svg = [
         f'<svg viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
         f'aria-label="{_e(description)}">\n',
         f"<title>{_e(description)}</title>\n",
         _grid(days),
+        _use_marks(days, summary.used_on),
         _line(summary.moods, "#1f4e79", "", "circle"),
         _line(summary.cravings_by_day, "#a64d00", "7 4", "square"),
         _legend(),
@@ -158,6 +161,19 @@ def _grid(days: Sequence[date]) -> str:
             f'text-anchor="{anchor}">{days[index].day} {days[index]:%b}</text>\n'
         )
     return "".join(lines)
+
+
+def _use_marks(days: Sequence[date], used_on: Sequence[date]) -> str:
+    first = days[0]
+    marks = []
+    for day in used_on:
+        x = _x((day - first).days, len(days))
+        marks.append(
+            f'<line x1="{x:.1f}" y1="{_y(10) - 6:.1f}" x2="{x:.1f}" y2="{_y(0):.1f}" '
+            f'stroke="#1a1a1a" stroke-width="1.2" stroke-dasharray="2 3"/>'
+            f'<text x="{x:.1f}" y="{_y(10) - 9:.1f}" text-anchor="middle">use</text>\n'
+        )
+    return "".join(marks)
 
 
 def _line(values: Sequence[int | None], colour: str, dash: str, marker: str) -> str:
