@@ -151,11 +151,13 @@ class Store:
         lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
         atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
 
-    def load_lines(self, file: JsonLinesFile) -> list[str]:
+    def load_lines(self, file: JsonLinesFile, *, to_rewrite: bool = True) -> list[str]:
         """The record lines of a JSON Lines file, unparsed, at the current schema version.
 
         For commands that touch one record of a long file and must not pay for parsing the
         rest; the caller parses the lines it needs. An older file's records are migrated.
+        Lines that will be written back (`to_rewrite`) are first checked to be JSON objects,
+        so a damaged file is never rewritten; a read-only caller may skip that cost.
         """
         path = self.path(file)
         text = _read_text(path)
@@ -164,24 +166,12 @@ class Store:
         first, *rest = text.split("\n")
         version = _header_version(file, path, first)
         numbered = [(number, line) for number, line in enumerate(rest, start=2) if line.strip()]
-        records = _json_objects(path, numbered)
         if version == file.version:
+            if to_rewrite:
+                _json_objects(path, numbered)
             return [line for _, line in numbered]
+        records = _json_objects(path, numbered)
         return [json.dumps(_migrate(file, record, version)) for record in records]
-
-    def read_lines(self, file: JsonLinesFile) -> list[str]:
-        """The record lines of a JSON Lines file for reading only: unlike `load_lines`,
-        lines are not checked (the caller parses those it uses), so they must never be
-        written back. For a few recent records of a long file. An older file's records are
-        migrated (and then all checked)."""
-        path = self.path(file)
-        text = _read_text(path)
-        if not text:
-            return []
-        first, *rest = text.split("\n")
-        if _header_version(file, path, first) != file.version:
-            return self.load_lines(file)
-        return [line for line in rest if line.strip()]
 
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
