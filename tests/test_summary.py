@@ -127,9 +127,9 @@ def test_summary_in_the_terminal(week: Run) -> None:
     assert "Recovery summary for Sam" in out
     assert "Made on Fri 20 Mar 2026. Shared by Sam." in out
     assert "Tue 10 Mar 2026 to Mon 16 Mar 2026 (7 days)" in out
-    assert "Check-ins:          3 of 7 days" in out
-    assert "Mood:               5.0 out of 10 on average" in out
-    assert "Days with use:      1 (Thu 12 Mar 2026)" in out
+    assert "Check-ins:         3 of 7 days" in out
+    assert "Mood:              5.0 out of 10 on average" in out
+    assert "Days with use:     1 (Thu 12 Mar 2026)" in out
     assert "walk: down 3.0 on average over 2 cravings" in out
     assert "stress | <work>: 1 day; craving 6.0 on those days" in out
     assert "Tuesday Night: 2" in out
@@ -141,7 +141,7 @@ def test_summary_in_the_terminal(week: Run) -> None:
 def test_the_default_period_is_the_last_30_days(week: Run) -> None:
     out = week("summary").stdout
     assert "Thu 19 Feb 2026 to Fri 20 Mar 2026 (30 days)" in out
-    assert "Check-ins:          5 of 30 days" in out
+    assert "Check-ins:         5 of 30 days" in out
 
 
 def test_markdown_export(week: Run) -> None:
@@ -343,8 +343,8 @@ def test_an_empty_period_exports_in_every_format(week: Run, format_name: str) ->
 
 def test_an_empty_period_in_the_terminal(week: Run) -> None:
     out = week("summary", "--since", "2025-01-01", "--until", "2025-01-31").stdout
-    assert "Check-ins:          0 of 31 days" in out
-    assert "Mood:               not recorded" in out
+    assert "Check-ins:         0 of 31 days" in out
+    assert "Mood:              not recorded" in out
 
 
 def test_since_after_until_is_a_one_line_error(week: Run) -> None:

@@ -227,3 +227,13 @@ def test_the_dashboard_shows_things_to_watch_with_a_call(
 def test_the_dashboard_is_quiet_when_there_is_nothing_to_watch(set_up: Run) -> None:
     assert "Worth keeping an eye on" not in set_up().stdout
     assert json.loads(set_up("status", "--json").stdout)["watch"] == []
+
+
+def test_without_a_number_to_call_the_nudge_points_to_the_helplines(
+    set_up: Run, frozen_today: Callable[..., None]
+) -> None:
+    frozen_today(date(2026, 3, 20))
+    assert set_up("log", "--date", day(1).isoformat(), "--used").exit_code == 0
+    output = set_up().stdout
+    assert "Use was recorded on Thu 19 Mar." in output
+    assert "A call to someone you trust can help; recovery plan show has your helplines." in output
