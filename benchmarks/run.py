@@ -48,7 +48,9 @@ SCENARIOS = [
     Scenario("plan show --trigger payday, 1 year", 1, ("plan", "show", "--trigger", "payday")),
     Scenario("plan show --json, 1 year", 1, ("plan", "show", "--json")),
     Scenario("plan show, 10 years", 10, ("plan", "show")),
-    Scenario("export --format html, 1 year", 1, ("export", "--format", "html", "--since", "364d")),
+    Scenario("summary, 1 year", 1, ("summary",)),
+    Scenario("export html, 1 year", 1, ("export", "--format", "html")),
+    Scenario("export html, 10 years", 10, ("export", "--format", "html")),
 ]
 
 

@@ -1,24 +1,17 @@
 """Going to meetings: counts over 30 and 90 days, "90 in 90" progress, and the next meeting.
 
-:func:`meeting_glance` is what the dashboard calls; :func:`sitting_days` tells the
-things-to-watch rule which days meetings took place.
+:func:`next_meeting_and_attendance` is what the dashboard calls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from recovery_cli.meetings import (
-    Attendance,
-    Meeting,
-    MeetingBook,
-    load_attendance,
-    load_meetings,
-)
-from recovery_cli.schedule import Occurrence, occurrences, upcoming
+from recovery_cli.meetings import Attendance, MeetingBook, load_attendance, load_meetings
+from recovery_cli.schedule import Occurrence, upcoming
 from recovery_cli.store import Store
 
 NINETY = 90
@@ -97,23 +90,6 @@ def attendance_summary(
         last_90=count_between(records, today - timedelta(days=NINETY - 1), today),
         ninety=progress,
     )
-
-
-def sitting_days(
-    meetings: Iterable[Meeting], first: date, last: date, zone: str, now: datetime
-) -> list[date]:
-    """The days from ``first`` to ``last`` (in the zone ``zone``) on which a meeting sat,
-    counting only sittings that had begun by ``now``."""
-    tz = ZoneInfo(zone)
-    after = datetime.combine(first, time(0), tz)
-    end = datetime.combine(last + timedelta(days=1), time(0), tz) - timedelta(microseconds=1)
-    before = min(end, now)
-    days = {
-        occurrence.in_zone(zone).start.date()
-        for meeting in meetings
-        for occurrence in occurrences(meeting, after, before)
-    }
-    return sorted(day for day in days if first <= day <= last)
 
 
 def meeting_glance(

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from recovery_cli.errors import DataFileError, RecoveryError
-from recovery_cli.store import FOLDER_MODE, VERSION_KEY, Store, declared_versions, write_private
+from recovery_cli.store import FOLDER_MODE, VERSION_KEY, Store, atomic_write, declared_versions
 
 BACKUP_VERSION = 1
 KIND = "recovery-backup"
@@ -124,7 +124,7 @@ def restore(store: Store, contents: Mapping[str, bytes], now: datetime, replace:
             )
         kept = _keep_copy(store.home, existing, now) if existing else None
         for name, content in contents.items():
-            write_private(store.home / name, content)
+            atomic_write(store.home / name, content)
         for path in existing:
             if path.name not in contents:
                 path.unlink()

@@ -32,7 +32,7 @@ COMMANDS = {
     "helplines": "recovery_cli.commands.helplines:app",
     "meetings": "recovery_cli.commands.meetings:meetings_app",
     "summary": "recovery_cli.commands.summary:summary_command",
-    "export": "recovery_cli.commands.export:export_command",
+    "export": "recovery_cli.commands.summary:export_command",
     "backup": "recovery_cli.commands.backup:backup_command",
     "restore": "recovery_cli.commands.backup:restore_command",
 }

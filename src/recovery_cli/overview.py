@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from recovery_cli.attendance import MeetingGlance
 from recovery_cli.cleanhistory import CleanPeriod
@@ -18,11 +18,9 @@ from recovery_cli.cleantime import (
 )
 from recovery_cli.insights import daily_series, streak_of_days
 from recovery_cli.logbook import CheckIn
+from recovery_cli.plan import Contact
 from recovery_cli.profile import Profile
-
-if TYPE_CHECKING:
-    from recovery_cli.plan import Contact
-    from recovery_cli.watch import Watch
+from recovery_cli.watch import Watch
 
 SPARKLINE_DAYS = 14
 
@@ -42,7 +40,7 @@ class Overview:
     clean_periods: tuple[CleanPeriod, ...] = ()
     meetings: MeetingGlance | None = None
     watch: tuple[Watch, ...] = ()
-    call: Contact | None = None  # someone from the plan to suggest calling, when there is `watch`
+    call: Contact | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -69,7 +67,7 @@ class Overview:
             ],
             "next_meeting": _next_meeting_dict(self.meetings),
             "meetings_attended": self.meetings.attendance.to_dict() if self.meetings else None,
-            "things_to_watch": [w.to_dict() for w in self.watch],
+            "watch": [item.to_dict() for item in self.watch],
         }
 
 
@@ -83,7 +81,8 @@ def build_overview(
     watch: Sequence[Watch] = (),
     call: Contact | None = None,
 ) -> Overview:
-    """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only."""
+    """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only.
+    `call` is the person the nudge beside the things to watch names."""
     if profile is None:
         return Overview(today=today)
     overview = Overview(today=today, name=profile.name)

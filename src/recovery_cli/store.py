@@ -129,13 +129,13 @@ class Store:
 
         self._require_lock()
         document = {VERSION_KEY: file.version, **data}
-        _atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
+        atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
 
     def save_text(self, file: TomlFile, text: str) -> None:
         """Replace a TOML document with text already checked by the caller (a hand edit,
         kept exactly as typed); atomically and only inside `transaction()`."""
         self._require_lock()
-        _atomic_write(self.path(file), text.encode("utf-8"))
+        atomic_write(self.path(file), text.encode("utf-8"))
 
     def load_records(self, file: JsonLinesFile, parse: Callable[[dict[str, Any]], T]) -> list[T]:
         """Read and parse every record of a JSON Lines file; [] when it does not exist yet."""
@@ -162,7 +162,7 @@ class Store:
         self._require_lock()
         lines = [json.dumps({VERSION_KEY: file.version})]
         lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
-        _atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
+        atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
 
     def load_lines(self, file: JsonLinesFile, *, to_rewrite: bool = True) -> list[str]:
         """The record lines of a JSON Lines file, unparsed, at the current schema version.
@@ -190,7 +190,7 @@ class Store:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
         self._require_lock()
         content = "\n".join([json.dumps({VERSION_KEY: file.version}), *lines]) + "\n"
-        _atomic_write(self.path(file), content.encode("utf-8"))
+        atomic_write(self.path(file), content.encode("utf-8"))
 
     def _ensure_home(self) -> None:
         self.home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
@@ -271,17 +271,10 @@ def _migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, An
     return data
 
 
-def write_private(path: Path, content: bytes) -> None:
-    """Write a file outside the store (an export, a backup) as the store writes its own:
-    atomically and readable by the person only. Refused with one plain line if it fails."""
-    try:
-        _atomic_write(path, content)
-    except OSError as exc:
-        raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None
-
-
-def _atomic_write(path: Path, content: bytes) -> None:
-    """Replace `path` with `content` so that a crash leaves either the old or the new file."""
+def atomic_write(path: Path, content: bytes) -> None:
+    """Replace `path` with `content` so that a crash leaves either the old or the new file;
+    the file is readable by its owner only (FILE_MODE). Also for exports, which hold the
+    same private data."""
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

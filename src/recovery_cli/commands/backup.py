@@ -24,13 +24,16 @@ def backup_command(
 ) -> None:
     """Everything you keep (profile, plan, check-ins, meetings, notes) as one JSON file."""
     from recovery_cli.backup import backup_text
-    from recovery_cli.store import write_private
+    from recovery_cli.store import atomic_write
 
     text = backup_text(store_of(ctx), clock.now())
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_private(output, text.encode("utf-8"))
+    try:
+        atomic_write(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise RecoveryError(f"could not write {output}: {exc.strerror or exc}") from None
     console().print(
         f"Saved a backup of everything to {safe(str(output))}. It holds your notes: keep it "
         "somewhere private."

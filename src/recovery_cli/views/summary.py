@@ -1,57 +1,79 @@
-"""`recovery summary` in the terminal: the same content as the exports, read at a glance."""
+"""`recovery summary`: the counsellor summary in the terminal."""
 
 from __future__ import annotations
 
-from rich.console import Console
+from collections.abc import Sequence
+from math import ceil
+from statistics import fmean
 
-from recovery_cli.exporters.common import TITLE, glance, number, period_line, short_date
+from rich.console import Console
+from rich.text import Text
+
+from recovery_cli import summary_words as words
 from recovery_cli.summary import Summary
 from recovery_cli.views.sparkline import sparkline
-from recovery_cli.views.text import one_line, safe
+from recovery_cli.views.text import one_line, plain, safe
+
+# A longer period is drawn with one character for several days (their mean).
+SPARKLINE_WIDTH = 60
+LABEL_WIDTH = 18
 
 
 def render_summary(out: Console, summary: Summary) -> None:
-    out.print(f"[bold]{TITLE}[/bold]: {period_line(summary)}")
-    for label, value in glance(summary):
-        out.print(f"  {label + ':':19} {safe(value)}")
-    _render_trend_lines(out, summary)
-    if summary.triggers:
-        out.print("[bold]Triggers met most often[/bold]")
-        for t in summary.triggers:
-            out.print(
-                f"  {safe(one_line(t.name, 30))}: {t.count} {'day' if t.count == 1 else 'days'}"
-                f", craving {number(t.craving_with)} on those days"
-                f" and {number(t.craving_without)} on others"
-            )
-    if summary.coping:
-        out.print("[bold]What helped with cravings[/bold]")
-        for e in summary.coping:
-            out.print(
-                f"  {safe(one_line(e.name, 30))}: down by {number(e.mean_drop)} on average "
-                f"({e.count} {'time' if e.count == 1 else 'times'})"
-            )
-    out.print("[bold]Things to watch[/bold]")
+    out.print(f"[bold]{safe(words.title(summary))}[/bold]")
+    out.print(safe(words.made_line(summary)))
+    out.print()
+    from rich.table import Table
+
+    # A grid, so that a long value wraps under itself rather than under its label.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(min_width=LABEL_WIDTH, no_wrap=True)
+    grid.add_column()
+    for label, value in words.facts(summary):
+        grid.add_row(f"{label}:", Text(plain(value)))
+    if summary.checkins_made:
+        per = _days_per_mark(len(summary.moods))
+        scale = "a day" if per == 1 else f"{per} days"
+        grid.add_row("Mood by day:", sparkline(_folded(summary.moods, per), 1, 10))
+        grid.add_row("Craving by day:", sparkline(_folded(summary.cravings_by_day, per), 0, 10))
+        grid.add_row("", f"(one mark is {scale}; a dot is a day without a value)")
+    out.print(grid)
+    _list(out, "Triggers met most", [(t.name, words.trigger_line(t)) for t in summary.top_triggers])
+    _list(out, "What helped most", [(e.name, words.coping_line(e)) for e in summary.helped_most])
+    _list(out, "Meetings", [(m.name, f"{m.count}") for m in summary.meetings])
     if summary.watch:
-        for w in summary.watch:
-            out.print(f"  - {safe(w.message)}")
-    else:
-        out.print("  Nothing in particular stood out in this period.")
+        out.print()
+        out.print("[bold]Things to watch[/bold]")
+        for item in summary.watch:
+            out.print(f"  - {safe(item.message)}")
     if summary.notes:
+        out.print()
         out.print("[bold]Notes[/bold]")
-        for n in summary.notes:
-            out.print(f"  {short_date(n.day)} ({n.source}): {safe(n.text)}")
+        for note in summary.notes:
+            out.print(
+                f"  {words.day_label(note.day)} ({note.source}): {safe(one_line(note.text, 200))}"
+            )
+    elif not summary.with_notes:
+        out.print()
+        out.print(words.notes_left_out(summary))
 
 
-def _render_trend_lines(out: Console, summary: Summary) -> None:
-    """A sparkline a measure: a mark a day, or a week's average for a long period."""
-    if summary.by_week:
-        unit = "week"
-        moods: list[float | None] = [w.mood for w in summary.weeks]
-        cravings: list[float | None] = [w.craving for w in summary.weeks]
-    else:
-        unit = "day"
-        moods, cravings = list(summary.mood_series), list(summary.craving_series)
-    if all(v is None for v in (*moods, *cravings)):
+def _list(out: Console, heading: str, rows: Sequence[tuple[str, str]]) -> None:
+    if not rows:
         return
-    out.print(f"  {f'Mood each {unit}:':19} {sparkline(moods, 1, 10)}")
-    out.print(f"  {f'Craving each {unit}:':19} {sparkline(cravings, 0, 10)}")
+    out.print()
+    out.print(f"[bold]{heading}[/bold]")
+    for name, detail in rows:
+        out.print(f"  - {safe(one_line(name, 40))}: {safe(detail)}")
+
+
+def _days_per_mark(days: int) -> int:
+    return max(1, ceil(days / SPARKLINE_WIDTH))
+
+
+def _folded(values: Sequence[int | None], per: int) -> list[float | None]:
+    folded: list[float | None] = []
+    for start in range(0, len(values), per):
+        present = [v for v in values[start : start + per] if v is not None]
+        folded.append(fmean(present) if present else None)
+    return folded
