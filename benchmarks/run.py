@@ -51,6 +51,10 @@ SCENARIOS = [
     Scenario("summary, 1 year", 1, ("summary",)),
     Scenario("export html, 1 year", 1, ("export", "--format", "html")),
     Scenario("export html, 10 years", 10, ("export", "--format", "html")),
+    Scenario(
+        "export html of a whole year, 1 year", 1, ("export", "--format", "html", "--since", "364d")
+    ),
+    Scenario("backup, 1 year", 1, ("backup",)),
 ]
 
 
