@@ -9,6 +9,8 @@ from itertools import takewhile
 
 from dateutil.relativedelta import relativedelta
 
+from recovery_cli.words import counted
+
 _FIRST_MILESTONES: tuple[tuple[str, relativedelta], ...] = (
     ("30 days", relativedelta(days=30)),
     ("60 days", relativedelta(days=60)),
@@ -47,7 +49,7 @@ def clean_time(clean_date: date, today: date) -> CleanTime:
 def describe(time: CleanTime) -> str:
     """`1 year, 3 months, 8 days`; `0 days` on the clean date itself."""
     parts = [
-        f"{count} {unit}{'' if count == 1 else 's'}"
+        counted(count, unit)
         for count, unit in ((time.years, "year"), (time.months, "month"), (time.days, "day"))
         if count
     ]

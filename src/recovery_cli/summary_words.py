@@ -8,6 +8,7 @@ from datetime import date
 from recovery_cli.cleantime import describe
 from recovery_cli.insights import CopingEffect, TriggerStat
 from recovery_cli.summary import Period, Summary
+from recovery_cli.words import counted
 
 
 def day_label(day: date) -> str:
@@ -17,7 +18,7 @@ def day_label(day: date) -> str:
 
 def period_label(period: Period) -> str:
     """`2 Nov 2026 to 1 Dec 2026 (30 days)`; one day is named once."""
-    days = f"{period.days} {'day' if period.days == 1 else 'days'}"
+    days = counted(period.days, "day")
     if period.since == period.until:
         return f"{day_label(period.since)} (1 day)"
     return f"{day_label(period.since)} to {day_label(period.until)} ({days})"
@@ -50,7 +51,7 @@ def facts(summary: Summary) -> list[tuple[str, str]]:
 
 def trigger_line(stat: TriggerStat) -> str:
     """`5 days; craving 6.2 on those days, 3.1 on others`."""
-    days = f"{stat.count} {'day' if stat.count == 1 else 'days'}"
+    days = counted(stat.count, "day")
     if stat.craving_with is None:
         return days
     others = "" if stat.craving_without is None else f", {stat.craving_without:.1f} on others"
@@ -59,7 +60,7 @@ def trigger_line(stat: TriggerStat) -> str:
 
 def coping_line(effect: CopingEffect) -> str:
     """`down 4.2 on average over 5 cravings`."""
-    times = f"{effect.count} {'craving' if effect.count == 1 else 'cravings'}"
+    times = counted(effect.count, "craving")
     return f"down {effect.mean_drop:.1f} on average over {times}"
 
 
@@ -71,7 +72,7 @@ def _clean(summary: Summary) -> str:
     time, since = summary.clean_time, summary.clean_date
     if time is None or since is None:
         return "no clean date set"
-    total = f"{time.total_days:,} {'day' if time.total_days == 1 else 'days'}"
+    total = counted(time.total_days, "day")
     return f"{describe(time)} ({total}), since {day_label(since)}"
 
 

@@ -10,6 +10,7 @@ from recovery_cli.cleantime import CleanTime, describe
 from recovery_cli.overview import Overview
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, safe
+from recovery_cli.words import counted
 
 
 def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up: bool) -> None:
@@ -36,7 +37,7 @@ def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up:
 def _render_clean_time(out: Console, overview: Overview, time: CleanTime, since: date) -> None:
     out.print(
         f"Clean time: [bold green]{describe(time)}[/bold green] "
-        f"since {since:%d %B %Y} ({time.total_days:,} days)."
+        f"since {since:%d %B %Y} ({counted(time.total_days, 'day')})."
     )
     if overview.last_milestone is not None:
         last = overview.last_milestone
@@ -47,7 +48,7 @@ def _render_clean_time(out: Console, overview: Overview, time: CleanTime, since:
         to_go = (upcoming.date - overview.today).days
         out.print(
             f"Next milestone: {upcoming.name} on {upcoming.date:%d %B %Y} "
-            f"({to_go} {'day' if to_go == 1 else 'days'} to go)."
+            f"({counted(to_go, 'day')} to go)."
         )
 
 
@@ -57,7 +58,7 @@ def _render_checkins(out: Console, overview: Overview) -> None:
     else:
         today = "No check-in yet today; [bold]recovery log[/bold] takes a few seconds."
     days = overview.streak_days
-    streak = f" Check-in streak: {days} {'day' if days == 1 else 'days'}." if days else ""
+    streak = f" Check-in streak: {counted(days, 'day')}." if days else ""
     out.print(today + streak)
     if any(v is not None for v in (*overview.moods, *overview.cravings)):
         out.print(f"Mood, last 14 days:     {sparkline(overview.moods, 1, 10)}")
@@ -111,5 +112,5 @@ def _render_history(out: Console, overview: Overview) -> None:
         note = f": {safe(period.note)}" if period.note else ""
         out.print(
             f"  {period.start:%d %b %Y} to {period.end:%d %b %Y} "
-            f"({period.days:,} {'day' if period.days == 1 else 'days'}){note}"
+            f"({counted(period.days, 'day')}){note}"
         )
