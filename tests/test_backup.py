@@ -236,3 +236,30 @@ TOML_LEAVES = (
 def test_toml_values_survive_the_backup_exactly(document: dict[str, Any]) -> None:
     text = json.dumps(_document(files={"plan.toml": tagged(document)}))
     assert tomllib.loads(check_backup(text, "backup.json")["plan.toml"].decode()) == document
+
+
+def test_a_record_that_does_not_read_is_refused_before_anything_changes(
+    filled: Run, home: Path, tmp_path: Path
+) -> None:
+    document = json.loads(backup(filled))
+    document["files"]["checkins.jsonl"]["records"][0]["mood"] = 11
+    bad = tmp_path / "bad-backup.json"
+    bad.write_text(json.dumps(document))
+    before = folder_state(home)
+    result = filled("restore", str(bad), "--yes")
+    assert result.exit_code == 1
+    assert "checkins.jsonl, line 2: mood must be 1-10, got 11" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert folder_state(home) == before
+    assert [p.name for p in home.iterdir() if p.is_dir()] == []
+
+
+def test_every_declared_data_file_is_read_before_a_restore(tmp_path: Path) -> None:
+    from recovery_cli.backup import _known_versions, check_readable
+
+    for name in _known_versions():
+        # Damage any loader notices, so that the error shows this file was read at all.
+        header = b"schema_version = 1\n" if name.endswith(".toml") else b'{"schema_version": 1}\n'
+        damaged = header + b"{not readable\n"
+        with pytest.raises(BackupError, match=rf"{name}, line 2"):
+            check_readable(tmp_path / name, {name: damaged})

@@ -115,6 +115,7 @@ def restore(store: Store, contents: Mapping[str, bytes], now: datetime, replace:
     Existing data is replaced only when `replace` is true, after a copy of it is made.
     """
     with store.transaction():
+        check_readable(store.home, contents)
         existing = data_files(store.home)
         if existing and not replace:
             names = ", ".join(path.name for path in existing)
@@ -129,6 +130,45 @@ def restore(store: Store, contents: Mapping[str, bytes], now: datetime, replace:
             if path.name not in contents:
                 path.unlink()
     return Restored(sorted(contents), kept)
+
+
+def data_loaders() -> tuple[Callable[[Store], object], ...]:
+    """The app's own loader of every data file; a test checks that none is missing."""
+    from recovery_cli.cleanhistory import load_history
+    from recovery_cli.logbook import load_checkins, load_cravings
+    from recovery_cli.meetings import load_attendance, load_meetings
+    from recovery_cli.plan import load_plan
+    from recovery_cli.profile import load_profile
+
+    return (
+        load_profile,
+        load_plan,
+        load_history,
+        load_checkins,
+        load_cravings,
+        load_meetings,
+        load_attendance,
+    )
+
+
+def check_readable(home: Path, contents: Mapping[str, bytes]) -> None:
+    """Read every file of a backup with the app's own loaders, as the app will once it is
+    restored, in a private scratch folder inside `home`; `BackupError` naming the file and
+    line of the first record that does not read."""
+    import tempfile
+
+    home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".restore-check-", dir=home))
+    try:
+        for name, content in contents.items():
+            atomic_write(scratch / name, content)
+        for load in data_loaders():
+            load(Store(scratch))
+    except DataFileError as exc:
+        where = f"{exc.path.name}, line {exc.line}" if exc.line else exc.path.name
+        raise BackupError("the backup", f"{where}: {exc.problem}") from None
+    finally:
+        shutil.rmtree(scratch)
 
 
 def _read_data_file(path: Path) -> dict[str, Any]:
