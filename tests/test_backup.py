@@ -263,3 +263,21 @@ def test_every_declared_data_file_is_read_before_a_restore(tmp_path: Path) -> No
         damaged = header + b"{not readable\n"
         with pytest.raises(BackupError, match=rf"{name}, line 2"):
             check_readable(tmp_path / name, {name: damaged})
+
+
+def test_every_data_file_the_package_declares_is_kept() -> None:
+    import importlib
+    import pkgutil
+
+    import recovery_cli
+    from recovery_cli.backup import kept_files
+    from recovery_cli.store import DataFile
+
+    declared = set()
+    for module in pkgutil.walk_packages(recovery_cli.__path__, "recovery_cli."):
+        if module.name.endswith("__main__"):
+            continue
+        for value in vars(importlib.import_module(module.name)).values():
+            if isinstance(value, DataFile):
+                declared.add(value.filename)
+    assert declared == {file.filename for file, _ in kept_files()}

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from recovery_cli.errors import DataFileError, RecoveryError
-from recovery_cli.store import FOLDER_MODE, VERSION_KEY, Store, atomic_write, declared_versions
+from recovery_cli.store import FOLDER_MODE, VERSION_KEY, DataFile, Store, atomic_write
 
 BACKUP_VERSION = 1
 KIND = "recovery-backup"
@@ -132,22 +132,28 @@ def restore(store: Store, contents: Mapping[str, bytes], now: datetime, replace:
     return Restored(sorted(contents), kept)
 
 
-def data_loaders() -> tuple[Callable[[Store], object], ...]:
-    """The app's own loader of every data file; a test checks that none is missing."""
-    from recovery_cli.cleanhistory import load_history
-    from recovery_cli.logbook import load_checkins, load_cravings
-    from recovery_cli.meetings import load_attendance, load_meetings
-    from recovery_cli.plan import load_plan
-    from recovery_cli.profile import load_profile
+def kept_files() -> tuple[tuple[DataFile, Callable[[Store], object]], ...]:
+    """Every data file the app keeps, with the app's own loader for it. A restore reads
+    each with its loader first; a test checks that no file the package declares is missing."""
+    from recovery_cli.cleanhistory import HISTORY_FILE, load_history
+    from recovery_cli.logbook import CHECKINS_FILE, CRAVINGS_FILE, load_checkins, load_cravings
+    from recovery_cli.meetings import (
+        ATTENDANCE_FILE,
+        MEETINGS_FILE,
+        load_attendance,
+        load_meetings,
+    )
+    from recovery_cli.plan import PLAN_FILE, load_plan
+    from recovery_cli.profile import PROFILE_FILE, load_profile
 
     return (
-        load_profile,
-        load_plan,
-        load_history,
-        load_checkins,
-        load_cravings,
-        load_meetings,
-        load_attendance,
+        (PROFILE_FILE, load_profile),
+        (PLAN_FILE, load_plan),
+        (HISTORY_FILE, load_history),
+        (CHECKINS_FILE, load_checkins),
+        (CRAVINGS_FILE, load_cravings),
+        (MEETINGS_FILE, load_meetings),
+        (ATTENDANCE_FILE, load_attendance),
     )
 
 
@@ -162,7 +168,7 @@ def check_readable(home: Path, contents: Mapping[str, bytes]) -> None:
     try:
         for name, content in contents.items():
             atomic_write(scratch / name, content)
-        for load in data_loaders():
+        for _, load in kept_files():
             load(Store(scratch))
     except DataFileError as exc:
         where = f"{exc.path.name}, line {exc.line}" if exc.line else exc.path.name
@@ -261,17 +267,8 @@ def _check_version(version: Any, newest: int | None) -> None:
 
 
 def _known_versions() -> dict[str, int]:
-    """The schema versions of every data file this recovery knows: importing each core
-    module declares its files, so a new file needs no change here."""
-    import importlib
-    import pkgutil
-
-    import recovery_cli
-
-    for module in pkgutil.iter_modules(recovery_cli.__path__):
-        if not module.ispkg and module.name != "__main__":
-            importlib.import_module(f"recovery_cli.{module.name}")
-    return declared_versions()
+    """The schema version this recovery writes, by file name."""
+    return {file.filename: file.version for file, _ in kept_files()}
 
 
 def _keep_copy(home: Path, files: list[Path], now: datetime) -> Path:

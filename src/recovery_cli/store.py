@@ -44,19 +44,6 @@ class DataFile:
     version: int = 1
     migrations: Mapping[int, Migration] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        _DECLARED[self.filename] = max(self.version, _DECLARED.get(self.filename, 0))
-
-
-# The newest schema version of each data file declared by the modules imported so far.
-_DECLARED: dict[str, int] = {}
-
-
-def declared_versions() -> dict[str, int]:
-    """File name -> the schema version this recovery writes, for every file declared in the
-    modules imported so far (`backup` imports them all before it checks a restore)."""
-    return dict(_DECLARED)
-
 
 @dataclass(frozen=True)
 class TomlFile(DataFile):

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli import clock
-from recovery_cli.commands.common import console, store_of
+from recovery_cli.commands.common import console, store_of, write_output
 from recovery_cli.errors import RecoveryError
 from recovery_cli.views.text import safe
 
@@ -24,16 +24,12 @@ def backup_command(
 ) -> None:
     """Everything you keep (profile, plan, check-ins, meetings, notes) as one JSON file."""
     from recovery_cli.backup import backup_text
-    from recovery_cli.store import atomic_write
 
     text = backup_text(store_of(ctx), clock.now())
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as exc:
-        raise RecoveryError(f"could not write {output}: {exc.strerror or exc}") from None
+    write_output(output, text)
     console().print(
         f"Saved a backup of everything to {safe(str(output))}. It holds your notes: keep it "
         "somewhere private."

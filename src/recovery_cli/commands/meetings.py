@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from recovery_cli import clock
-from recovery_cli.commands.common import console, print_json, store_of
+from recovery_cli.commands.common import console, print_json, store_of, write_output
 from recovery_cli.dates import parse_date, parse_time
 from recovery_cli.errors import InvalidValue, RecoveryError
 from recovery_cli.profile import load_profile
@@ -427,10 +427,7 @@ def export_command(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise RecoveryError(f"could not write {output}: {exc.strerror or exc}") from None
+    write_output(output, text)
     console().print(f"Wrote {len(meetings)} meetings to {_safe(str(output))}.")
 
 

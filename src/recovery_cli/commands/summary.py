@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli import clock
-from recovery_cli.commands.common import console, store_of
+from recovery_cli.commands.common import console, store_of, write_output
 from recovery_cli.errors import RecoveryError
 from recovery_cli.profile import load_profile
 from recovery_cli.summary import Summary, load_summary, parse_period
@@ -66,12 +66,7 @@ def export_command(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from recovery_cli.store import atomic_write
-
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as exc:
-        raise RecoveryError(f"could not write {output}: {exc.strerror or exc}") from None
+    write_output(output, text)
     typer.echo(
         f"Wrote {output} ({chosen}). It holds private health information: share it with care.",
         err=True,
