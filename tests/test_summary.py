@@ -236,7 +236,8 @@ def test_html_export_is_self_contained_and_well_formed(week: Run) -> None:
     assert "@import" not in page
     assert "url(" not in page
     assert parser.tags.count("svg") == 2  # mood and craving by day; triggers
-    assert page.count(">use</text>") == 1  # the day with use is marked on the chart
+    assert page.count(">A day with use, dotted</text>") == 1
+    assert page.count('stroke-dasharray="2 3"') == 2  # the legend and the one day
     assert "@page" in page
     assert "@media print" in page
     assert "Tue 10 Mar 2026 to Mon 16 Mar 2026 (7 days)" in page

@@ -109,7 +109,7 @@ def _day_chart(summary: Summary) -> str:
         "square markers) for each day of the period; gaps are days without a value."
     )
     if summary.used_on:
-        description += " A dotted upright line marked \u201cuse\u201d is a day with use recorded."
+        description += " A dotted upright line is a day with use recorded."
     svg = [
         f'<svg viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
         f'aria-label="{_e(description)}">\n',
@@ -118,7 +118,7 @@ def _day_chart(summary: Summary) -> str:
         _use_marks(days, summary.used_on),
         _line(summary.moods, "#1f4e79", "", "circle"),
         _line(summary.cravings_by_day, "#a64d00", "7 4", "square"),
-        _legend(),
+        _legend(with_use=bool(summary.used_on)),
         "</svg>\n",
     ]
     return (
@@ -168,12 +168,15 @@ def _use_marks(days: Sequence[date], used_on: Sequence[date]) -> str:
     marks = []
     for day in used_on:
         x = _x((day - first).days, len(days))
-        marks.append(
-            f'<line x1="{x:.1f}" y1="{_y(10) - 6:.1f}" x2="{x:.1f}" y2="{_y(0):.1f}" '
-            f'stroke="#1a1a1a" stroke-width="1.2" stroke-dasharray="2 3"/>'
-            f'<text x="{x:.1f}" y="{_y(10) - 9:.1f}" text-anchor="middle">use</text>\n'
-        )
+        marks.append(_use_line(x, _y(10) - 6, _y(0)))
     return "".join(marks)
+
+
+def _use_line(x: float, top: float, bottom: float) -> str:
+    return (
+        f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{bottom:.1f}" '
+        'stroke="#1a1a1a" stroke-width="1.2" stroke-dasharray="2 3"/>\n'
+    )
 
 
 def _line(values: Sequence[int | None], colour: str, dash: str, marker: str) -> str:
@@ -211,18 +214,23 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
     )
 
 
-def _legend() -> str:
+def _legend(*, with_use: bool) -> str:
     y = 16
-    return (
+    legend = (
         f'<line x1="{LEFT}" y1="{y}" x2="{LEFT + 34}" y2="{y}" stroke="#1f4e79" '
         'stroke-width="2.2"/>'
         + _marker("circle", LEFT + 17, y, "#1f4e79")
         + f'<text x="{LEFT + 42}" y="{y + 4}">Mood (1-10), solid</text>\n'
-        f'<line x1="{LEFT + 210}" y1="{y}" x2="{LEFT + 244}" y2="{y}" stroke="#a64d00" '
+        f'<line x1="{LEFT + 190}" y1="{y}" x2="{LEFT + 224}" y2="{y}" stroke="#a64d00" '
         'stroke-width="2.2" stroke-dasharray="7 4"/>'
-        + _marker("square", LEFT + 227, y, "#a64d00")
-        + f'<text x="{LEFT + 252}" y="{y + 4}">Craving (0-10), dashed</text>\n'
+        + _marker("square", LEFT + 207, y, "#a64d00")
+        + f'<text x="{LEFT + 232}" y="{y + 4}">Craving (0-10), dashed</text>\n'
     )
+    if with_use:
+        legend += _use_line(LEFT + 430, y - 9, y + 9) + (
+            f'<text x="{LEFT + 440}" y="{y + 4}">A day with use, dotted</text>\n'
+        )
+    return legend
 
 
 def _triggers(summary: Summary) -> str:
