@@ -371,3 +371,15 @@ def test_summary_before_init_says_what_to_do(run: Run) -> None:
     result = run("summary")
     assert result.exit_code == 1
     assert "run recovery init first" in result.stderr
+
+
+def test_html_chart_goes_week_by_week_past_two_months(week: Run, store: Store) -> None:
+    days = [date(2026, 1, 1) + timedelta(days=n) for n in range(70)]
+    with store.transaction():
+        save_checkins(store, [CheckIn(day, mood=2 + n // 7 % 2 * 6) for n, day in enumerate(days)])
+    page = week("export", "--format", "html", "--since", "2026-01-01", "--until", "2026-03-11")
+    assert "Mood and craving by week" in page.stdout
+    assert page.stdout.count("<circle ") == 10 + 1  # ten weeks, and the legend's marker
+    daily = week("export", "--format", "html", "--since", "2026-01-01", "--until", "2026-01-31")
+    assert "Mood and craving by day" in daily.stdout
+    assert daily.stdout.count("<circle ") == 31 + 1

@@ -119,10 +119,10 @@ def averages(checkins: Sequence[CheckIn], today: date, days: int) -> Averages:
     return Averages(
         days=days,
         until=today,
-        mood=_mean(c.mood for c in recent),
-        craving=_mean(c.craving for c in recent),
+        mood=mean(c.mood for c in recent),
+        craving=mean(c.craving for c in recent),
         checkins=len(recent),
-        sleep=_mean(c.sleep for c in recent),
+        sleep=mean(c.sleep for c in recent),
     )
 
 
@@ -132,8 +132,8 @@ def trend(checkins: Sequence[CheckIn], today: date, days: int, measure: Measure)
     return Trend(
         measure=measure,
         days=days,
-        current=_mean(_values(window(checkins, today, days), measure)),
-        previous=_mean(_values(window(checkins, earlier_end, days), measure)),
+        current=mean(_values(window(checkins, today, days), measure)),
+        previous=mean(_values(window(checkins, earlier_end, days), measure)),
     )
 
 
@@ -191,8 +191,8 @@ def trigger_stats(checkins: Sequence[CheckIn]) -> list[TriggerStat]:
             TriggerStat(
                 name=name,
                 count=len(met),
-                craving_with=_mean(c.craving for c in met),
-                craving_without=_mean(c.craving for c in not_met),
+                craving_with=mean(c.craving for c in met),
+                craving_without=mean(c.craving for c in not_met),
             )
         )
     return sorted(stats, key=lambda s: (-(s.difference or 0.0), -s.count, s.name.casefold()))
@@ -222,7 +222,8 @@ def _values(checkins: Iterable[CheckIn], measure: Measure) -> list[int | None]:
     return [getattr(c, measure) for c in checkins]
 
 
-def _mean(values: Iterable[float | None]) -> float | None:
+def mean(values: Iterable[float | None]) -> float | None:
+    """The mean of the values given (None ones left out); None when there are none."""
     present = [v for v in values if v is not None]
     return fmean(present) if present else None
 

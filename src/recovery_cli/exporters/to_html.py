@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from recovery_cli import summary_words as words
+from recovery_cli.insights import mean
 from recovery_cli.summary import Summary
 from recovery_cli.views.text import one_line, plain
 
@@ -21,7 +22,7 @@ from recovery_cli.views.text import one_line, plain
 CHART_WIDTH = 680
 CHART_HEIGHT = 250
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 34, 34
-# Markers are drawn on each day only while they stay apart.
+# Up to this many days the chart has a point a day; past it, a point a week.
 MAX_MARKED_DAYS = 62
 BAR_HEIGHT = 22
 BAR_GAP = 8
@@ -104,9 +105,12 @@ def _day_chart(summary: Summary) -> str:
     if not summary.checkins_made:
         return ""
     days = summary.period.dates()
+    # Past two months a point a day is too dense to read; each point is then a week's mean.
+    step = 1 if len(days) <= MAX_MARKED_DAYS else 7
+    unit = "day" if step == 1 else "week (the mean of its days)"
     description = (
         "Mood (1 to 10, solid line, round markers) and craving (0 to 10, dashed line, "
-        "square markers) for each day of the period; gaps are days without a value."
+        f"square markers) for each {unit} of the period; gaps are times without a value."
     )
     if summary.used_on:
         description += " A dotted upright line is a day with use recorded."
@@ -114,15 +118,15 @@ def _day_chart(summary: Summary) -> str:
         f'<svg viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
         f'aria-label="{_e(description)}">\n',
         f"<title>{_e(description)}</title>\n",
-        _grid(days),
-        _use_marks(days, summary.used_on),
-        _line(summary.moods, "#1f4e79", "", "circle"),
-        _line(summary.cravings_by_day, "#a64d00", "7 4", "square"),
+        _grid(days[::step]),
+        _use_marks(days[::step], summary.used_on, step),
+        _line(_by(step, summary.moods), "#1f4e79", "", "circle"),
+        _line(_by(step, summary.cravings_by_day), "#a64d00", "7 4", "square"),
         _legend(with_use=bool(summary.used_on)),
         "</svg>\n",
     ]
     return (
-        '<section class="keep">\n<h2>Mood and craving by day</h2>\n'
+        f'<section class="keep">\n<h2>Mood and craving by {"day" if step == 1 else "week"}</h2>\n'
         + "".join(svg)
         + f'<p class="quiet">{_e(description)}</p>\n</section>\n'
     )
@@ -163,12 +167,16 @@ def _grid(days: Sequence[date]) -> str:
     return "".join(lines)
 
 
-def _use_marks(days: Sequence[date], used_on: Sequence[date]) -> str:
-    first = days[0]
+def _by(step: int, values: Sequence[int | None]) -> list[float | None]:
+    """The values, or with `step` > 1 the mean of each run of `step` of them."""
+    return [mean(values[start : start + step]) for start in range(0, len(values), step)]
+
+
+def _use_marks(points: Sequence[date], used_on: Sequence[date], step: int) -> str:
+    first = points[0]
     marks = []
-    for day in used_on:
-        x = _x((day - first).days, len(days))
-        marks.append(_use_line(x, _y(10) - 6, _y(0)))
+    for day in sorted({(day - first).days // step for day in used_on}):
+        marks.append(_use_line(_x(day, len(points)), _y(10) - 6, _y(0)))
     return "".join(marks)
 
 
@@ -179,7 +187,7 @@ def _use_line(x: float, top: float, bottom: float) -> str:
     )
 
 
-def _line(values: Sequence[int | None], colour: str, dash: str, marker: str) -> str:
+def _line(values: Sequence[float | None], colour: str, dash: str, marker: str) -> str:
     count = len(values)
     points = [(_x(i, count), _y(v)) for i, v in enumerate(values) if v is not None]
     runs: list[list[tuple[float, float]]] = []
@@ -200,8 +208,7 @@ def _line(values: Sequence[int | None], colour: str, dash: str, marker: str) -> 
         for run in runs
         if len(run) > 1
     ]
-    if count <= MAX_MARKED_DAYS or len(points) < 2:
-        out += [_marker(marker, x, y, colour) for x, y in points]
+    out += [_marker(marker, x, y, colour) for x, y in points]
     return "".join(out)
 
 
