@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from recovery_cli.logbook import CheckIn, Craving, save_checkins, save_cravings
+from recovery_cli.meetings import Attendance, Meeting, MeetingBook, save_attendance, save_meetings
 from recovery_cli.plan import Contact, CopingStrategy, Plan, Trigger, save_plan
 from recovery_cli.profile import Profile, save_profile
 from recovery_cli.store import Store
@@ -77,6 +78,32 @@ def cravings(first: date, last: date, per_day: int, rng: random.Random) -> list[
     return events
 
 
+MEETINGS = [
+    ("Tuesday Night NA", "NA", "FREQ=WEEKLY;BYDAY=TU", time(19), "St Mark's Hall", ""),
+    ("Thursday SMART", "SMART", "FREQ=WEEKLY;BYDAY=TH", time(18), "", "https://example.org/m"),
+    ("First Saturday NA", "NA", "FREQ=MONTHLY;BYDAY=1SA", time(10), "Community Centre", ""),
+]
+
+
+def meeting_book(first: date) -> MeetingBook:
+    return MeetingBook(
+        [
+            Meeting(name, fellowship, rule, first, at, "America/New_York", where=where, url=url)
+            for name, fellowship, rule, at, where, url in MEETINGS
+        ]
+    )
+
+
+def attendance(first: date, last: date) -> list[Attendance]:
+    """Every Tuesday and Thursday meeting in the period."""
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [
+        Attendance(MEETINGS[0][0] if day.weekday() == 1 else MEETINGS[1][0], day)
+        for day in days
+        if day.weekday() in (1, 3)
+    ]
+
+
 def generate(home: Path, years: int, cravings_per_day: int = 5, seed: int = 1) -> None:
     """Fill `home` with `years` of data ending today (an empty store for years == 0)."""
     rng = random.Random(seed)
@@ -93,6 +120,8 @@ def generate(home: Path, years: int, cravings_per_day: int = 5, seed: int = 1) -
         save_plan(store, full_plan())
         save_checkins(store, daily_checkins(first, last - timedelta(days=1), rng))
         save_cravings(store, cravings(first, last - timedelta(days=1), cravings_per_day, rng))
+        save_meetings(store, meeting_book(first))
+        save_attendance(store, attendance(first, last - timedelta(days=1)))
 
 
 def main() -> None:

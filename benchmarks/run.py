@@ -48,6 +48,15 @@ SCENARIOS = [
     Scenario("plan show --trigger payday, 1 year", 1, ("plan", "show", "--trigger", "payday")),
     Scenario("plan show --json, 1 year", 1, ("plan", "show", "--json")),
     Scenario("plan show, 10 years", 10, ("plan", "show")),
+    Scenario("summary, 1 year", 1, ("summary",)),
+    Scenario("export html, 1 year", 1, ("export", "--format", "html")),
+    Scenario("export html, 10 years", 10, ("export", "--format", "html")),
+    Scenario(
+        "export html of a whole year, 1 year", 1, ("export", "--format", "html", "--since", "364d")
+    ),
+    Scenario("backup, 1 year", 1, ("backup",)),
+    Scenario("meetings, 10 years", 10, ("meetings",)),
+    Scenario("meetings --json, 10 years", 10, ("meetings", "--json")),
 ]
 
 
@@ -81,6 +90,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=None, help="scenario names to run")
     args = parser.parse_args()
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    # An installed package runs from compiled bytecode; without this every timed run would
+    # compile recovery's sources again while the baseline's libraries run compiled.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent / "src"), env.get("PYTHONPATH", "")])
     print(f"{'scenario':44} {'hello world':>12} {'recovery':>10} {'ratio':>7}")
     with tempfile.TemporaryDirectory() as scratch:

@@ -195,7 +195,7 @@ def test_nothing_to_back_up(run: Run, home: Path) -> None:
 def test_an_unwritable_output_is_one_line(set_up: Run, tmp_path: Path) -> None:
     result = set_up("backup", "--output", str(tmp_path / "no-such-folder" / "b.json"))
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: cannot write")
+    assert result.stderr.startswith("error: could not write")
     assert "Traceback" not in result.output
 
 
@@ -331,3 +331,40 @@ def test_a_missing_backup_file_is_one_line(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("error: cannot read")
     assert "Traceback" not in result.output
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=12,
+)
+ENTRIES = st.fixed_dictionaries(
+    {"schema_version": st.integers(0, 2)},
+    optional={"text": st.text(), "records": st.lists(JSON_VALUES, max_size=3)},
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["plan.toml", "checkins.jsonl", "cravings.jsonl", "x.txt", "../a.toml"]),
+        ENTRIES | JSON_VALUES,
+        max_size=3,
+    )
+)
+def test_any_backup_is_refused_plainly_or_restores_readable_files(
+    tmp_path_factory: pytest.TempPathFactory, files: Any
+) -> None:
+    folder = tmp_path_factory.mktemp("any")
+    path = write(folder / "b.json", {"app": "recovery", "schema_version": 1, "files": files})
+    store = Store(folder / "data")
+    refusal = ""
+    try:
+        backup.restore(store, path)
+    except RecoveryError as exc:
+        refusal = str(exc)
+    if refusal:
+        assert "\n" not in refusal
+        assert not [p for p in store.home.glob("*") if p.name != ".lock"]
+    else:
+        assert set(backup.backup_document(store)["files"]) == set(files)

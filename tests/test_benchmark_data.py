@@ -6,6 +6,7 @@ from pathlib import Path
 
 from benchmarks.generate import generate
 from recovery_cli.logbook import load_checkins, load_cravings
+from recovery_cli.meetings import load_attendance, load_meetings
 from recovery_cli.plan import load_plan
 from recovery_cli.profile import load_profile
 from recovery_cli.store import Store
@@ -20,3 +21,5 @@ def test_one_year_of_synthetic_data_reads_back(tmp_path: Path) -> None:
     assert len(load_checkins(store)) == 365
     assert len(load_cravings(store)) == 730
     assert len(load_plan(store).coping) == 6
+    assert len(load_meetings(store).meetings) == 3
+    assert len(load_attendance(store)) in (104, 105, 106)

@@ -35,3 +35,9 @@ def test_no_meeting_lines_without_meetings(set_up: Run) -> None:
     assert "Next meeting" not in output
     assert "Meetings:" not in output
     assert json.loads(set_up("status", "--json").stdout)["next_meeting"] is None
+
+
+def test_day_one_is_one_day(run: Run, frozen_today: Callable[..., None]) -> None:
+    frozen_today(date(2026, 11, 22))
+    run("init", "--name", "Sam", "--clean-date", "yesterday", "--yes")
+    assert "Clean time: 1 day since 21 November 2026 (1 day)." in run().stdout

@@ -60,3 +60,12 @@ def test_a_reader_that_stops_early_is_not_an_error(set_up: Run, home: Path) -> N
     )  # fmt: skip
     assert done.stdout.strip()
     assert "error" not in done.stderr
+
+
+def test_error_lines_carry_no_control_characters(set_up: Run) -> None:
+    assert set_up("triggers", "add", "pay\x1b[2Jday").exit_code == 0
+    result = set_up("triggers", "remove", "rent day")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: there is no trigger called 'rent day'")
+    assert "pay\ufffd[2Jday" in result.stderr
+    assert "\x1b" not in result.stderr

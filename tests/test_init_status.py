@@ -237,3 +237,22 @@ def test_shell_completion_offers_commands() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
     assert "status" in done.stdout.split()
+
+
+def test_a_command_loads_no_other_command_module(home: Path) -> None:
+    import subprocess
+
+    code = (
+        "import sys\n"
+        f"sys.argv = ['recovery', '--home', {str(home)!r}, 'status']\n"
+        "from recovery_cli.cli import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('recovery_cli.commands.'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(SRC)},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    loaded = done.stdout.strip().splitlines()[-1].split()
+    assert "recovery_cli.commands.status" in loaded
+    assert not {"recovery_cli.commands.meetings", "recovery_cli.commands.plan"} & set(loaded)

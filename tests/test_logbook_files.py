@@ -18,6 +18,7 @@ from recovery_cli.cleanhistory import (
 from recovery_cli.errors import DataFileError, InvalidValue
 from recovery_cli.logbook import (
     CHECKINS_FILE,
+    CRAVINGS_FILE,
     CheckIn,
     Craving,
     add_craving,
@@ -29,6 +30,7 @@ from recovery_cli.logbook import (
     load_cravings,
     merged,
     save_checkins,
+    save_cravings,
     update_checkin,
 )
 from recovery_cli.profile import Profile, load_profile
@@ -151,3 +153,30 @@ def test_sparkline_uses_a_fixed_scale_and_dots_for_gaps() -> None:
     assert sparkline([0, 5, 10, None], 0, 10) == "▁▅█·"
     assert sparkline([1, 10], 1, 10) == "▁█"
     assert sparkline([], 0, 10) == ""
+
+
+def test_recent_cravings_are_read_without_parsing_the_older_ones(store: Store) -> None:
+    with store.transaction():
+        save_cravings(
+            store,
+            [
+                Craving(datetime(2026, 3, 1, 23, 0, tzinfo=UTC), 5),
+                Craving(datetime(2026, 3, 2, 8, 0, tzinfo=UTC), 6, used=True),
+                Craving(datetime(2026, 3, 3, 8, 0, tzinfo=UTC), 7),
+            ],
+        )
+    recent = load_cravings(store, since=date(2026, 3, 2))
+    assert [c.intensity for c in recent] == [6, 7]
+    assert load_cravings(store, since=date(2026, 3, 4)) == []
+    assert len(load_cravings(store)) == 3
+
+
+def test_a_hand_written_craving_line_is_read_by_its_own_date(store: Store) -> None:
+    store.home.mkdir(parents=True)
+    store.path(CRAVINGS_FILE).write_text(
+        '{"schema_version": 1}\n'
+        '{"intensity": 4, "at": "2026-03-01T09:00:00"}\n'
+        '{"intensity": 8, "at": "2026-03-05T09:00:00"}\n',
+        encoding="utf-8",
+    )
+    assert [c.intensity for c in load_cravings(store, since=date(2026, 3, 2))] == [8]

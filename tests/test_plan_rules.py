@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from recovery_cli import plan
 from recovery_cli.errors import InvalidValue, RecoveryError
 from recovery_cli.plan import Contact, CopingStrategy, Helpline, Plan, Trigger
+from recovery_cli.store import Store
 
 
 def test_put_adds_then_updates_only_what_is_given() -> None:
@@ -134,3 +137,18 @@ def test_missing_parts_in_the_order_to_fill_them() -> None:
     ]
     full = Plan(["r"], ["w"], ["l"], [Trigger("t")], [CopingStrategy("c")], [Contact("p")])
     assert plan.missing_parts(full) == []
+
+
+def test_changing_saves_only_when_the_block_succeeds(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with plan.changing(store) as kept:
+        kept.reasons.append("my health")
+
+    def change_then_fail() -> None:
+        with plan.changing(store) as dropped:
+            dropped.reasons.append("never saved")
+            raise RecoveryError("a mistake half-way")
+
+    with pytest.raises(RecoveryError):
+        change_then_fail()
+    assert plan.load_plan(store).reasons == ["my health"]

@@ -104,14 +104,6 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2) + "\n"
 
 
-def write_backup(path: Path, text: str) -> None:
-    """Save a backup atomically, readable by the person alone (mode 0600)."""
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise RecoveryError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
 def restore(store: Store, path: Path, replace: bool = False) -> Restored:
     """Replace the store's data with the backup at `path`, once all of it is checked.
 

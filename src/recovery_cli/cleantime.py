@@ -9,6 +9,8 @@ from itertools import takewhile
 
 from dateutil.relativedelta import relativedelta
 
+from recovery_cli.words import counted
+
 _FIRST_MILESTONES: tuple[tuple[str, relativedelta], ...] = (
     ("30 days", relativedelta(days=30)),
     ("60 days", relativedelta(days=60)),
@@ -42,6 +44,16 @@ def clean_time(clean_date: date, today: date) -> CleanTime:
         return CleanTime(0, 0, 0, 0)
     span = relativedelta(today, clean_date)
     return CleanTime(span.years, span.months, span.days, (today - clean_date).days)
+
+
+def describe(time: CleanTime) -> str:
+    """`1 year, 3 months, 8 days`; `0 days` on the clean date itself."""
+    parts = [
+        counted(count, unit)
+        for count, unit in ((time.years, "year"), (time.months, "month"), (time.days, "day"))
+        if count
+    ]
+    return ", ".join(parts) or "0 days"
 
 
 def milestones(clean_date: date) -> Iterator[Milestone]:

@@ -10,19 +10,6 @@ import typer
 from typer.core import TyperGroup
 
 from recovery_cli import __version__
-from recovery_cli.commands import (
-    backup,
-    contacts,
-    coping,
-    craving,
-    helplines,
-    init,
-    log,
-    meetings,
-    plan,
-    status,
-    triggers,
-)
 from recovery_cli.commands.common import Session
 from recovery_cli.errors import RecoveryError
 from recovery_cli.launch import crash_message, reader_stopped_early
@@ -30,10 +17,51 @@ from recovery_cli.launch import fail as _fail
 from recovery_cli.paths import data_home
 from recovery_cli.store import Store
 
+# Each command's module, loaded only when that command runs (or help lists them all), so
+# that no command pays at start-up for the imports of the others. `module:attribute` names
+# a Typer sub-app or a single command function.
+COMMANDS = {
+    "init": "recovery_cli.commands.init:init_command",
+    "status": "recovery_cli.commands.status:status_command",
+    "log": "recovery_cli.commands.log:app",
+    "craving": "recovery_cli.commands.craving:app",
+    "plan": "recovery_cli.commands.plan:app",
+    "triggers": "recovery_cli.commands.triggers:app",
+    "coping": "recovery_cli.commands.coping:app",
+    "contacts": "recovery_cli.commands.contacts:app",
+    "helplines": "recovery_cli.commands.helplines:app",
+    "meetings": "recovery_cli.commands.meetings:meetings_app",
+    "summary": "recovery_cli.commands.summary:summary_command",
+    "export": "recovery_cli.commands.summary:export_command",
+    "backup": "recovery_cli.commands.backup:backup_command",
+    "restore": "recovery_cli.commands.backup:restore_command",
+}
+
+
+def _load_command(name: str) -> Any:
+    """The Click command for `name`, built from its module on first use."""
+    import importlib
+
+    module, _, attribute = COMMANDS[name].partition(":")
+    target = getattr(importlib.import_module(module), attribute)
+    if not isinstance(target, typer.Typer):
+        single = typer.Typer()
+        single.command(name)(target)
+        target = single
+    command = typer.main.get_command(target)
+    command.name = name
+    return command
+
 
 class _RecoveryGroup(TyperGroup):
-    """Turns every failure into one line on stderr and an exit code; never a traceback
-    unless --debug was given."""
+    """Loads commands on demand, and turns every failure into one line on stderr and an
+    exit code; never a traceback unless --debug was given."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return _load_command(cmd_name) if cmd_name in COMMANDS else None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -93,21 +121,9 @@ def _global_options(
     """Your recovery companion. Run with no command for today's dashboard."""
     ctx.obj = Session(store=Store(data_home(home)), debug=debug)
     if ctx.invoked_subcommand is None:
-        status.show_dashboard(ctx)
+        from recovery_cli.commands.status import show_dashboard
 
-
-app.command("init")(init.init_command)
-app.command("status")(status.status_command)
-app.add_typer(meetings.meetings_app, name="meetings")
-app.add_typer(log.app, name="log")
-app.add_typer(craving.app, name="craving")
-app.add_typer(plan.app, name="plan")
-app.add_typer(triggers.app, name="triggers")
-app.add_typer(coping.app, name="coping")
-app.add_typer(contacts.app, name="contacts")
-app.add_typer(helplines.app, name="helplines")
-app.command("backup")(backup.backup_command)
-app.command("restore")(backup.restore_command)
+        show_dashboard(ctx)
 
 
 def main() -> None:

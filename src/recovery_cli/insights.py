@@ -24,13 +24,15 @@ STEADY_WITHIN = 0.5
 
 @dataclass(frozen=True)
 class Averages:
-    """Mean mood and craving over the `days` days ending on `until` (None: no values)."""
+    """Mean mood, craving and hours of sleep over the `days` days ending on `until`
+    (None: no values)."""
 
     days: int
     until: date
     mood: float | None
     craving: float | None
     checkins: int
+    sleep: float | None = None
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,10 @@ def averages(checkins: Sequence[CheckIn], today: date, days: int) -> Averages:
     return Averages(
         days=days,
         until=today,
-        mood=_mean(c.mood for c in recent),
-        craving=_mean(c.craving for c in recent),
+        mood=mean(c.mood for c in recent),
+        craving=mean(c.craving for c in recent),
         checkins=len(recent),
+        sleep=mean(c.sleep for c in recent),
     )
 
 
@@ -129,8 +132,8 @@ def trend(checkins: Sequence[CheckIn], today: date, days: int, measure: Measure)
     return Trend(
         measure=measure,
         days=days,
-        current=_mean(_values(window(checkins, today, days), measure)),
-        previous=_mean(_values(window(checkins, earlier_end, days), measure)),
+        current=mean(_values(window(checkins, today, days), measure)),
+        previous=mean(_values(window(checkins, earlier_end, days), measure)),
     )
 
 
@@ -154,9 +157,19 @@ def days_used(
     until: date | None = None,
 ) -> int:
     """Distinct days on which a check-in or a craving recorded use, within since..until."""
+    return len(use_days(checkins, cravings, since, until))
+
+
+def use_days(
+    checkins: Iterable[CheckIn],
+    cravings: Iterable[Craving] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> list[date]:
+    """The days `days_used` counts, in order."""
     days = {c.day for c in checkins if c.used} | {c.at.date() for c in cravings if c.used}
-    return sum(
-        1 for day in days if (since is None or day >= since) and (until is None or day <= until)
+    return sorted(
+        day for day in days if (since is None or day >= since) and (until is None or day <= until)
     )
 
 
@@ -178,8 +191,8 @@ def trigger_stats(checkins: Sequence[CheckIn]) -> list[TriggerStat]:
             TriggerStat(
                 name=name,
                 count=len(met),
-                craving_with=_mean(c.craving for c in met),
-                craving_without=_mean(c.craving for c in not_met),
+                craving_with=mean(c.craving for c in met),
+                craving_without=mean(c.craving for c in not_met),
             )
         )
     return sorted(stats, key=lambda s: (-(s.difference or 0.0), -s.count, s.name.casefold()))
@@ -209,7 +222,8 @@ def _values(checkins: Iterable[CheckIn], measure: Measure) -> list[int | None]:
     return [getattr(c, measure) for c in checkins]
 
 
-def _mean(values: Iterable[float | None]) -> float | None:
+def mean(values: Iterable[float | None]) -> float | None:
+    """The mean of the values given (None ones left out); None when there are none."""
     present = [v for v in values if v is not None]
     return fmean(present) if present else None
 

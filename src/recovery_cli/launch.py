@@ -118,6 +118,9 @@ def crash_message(exc: BaseException) -> str:
 
 
 def fail(message: str, code: int) -> NoReturn:
-    """One line on stderr and the exit code; never a traceback."""
-    print(f"error: {message}", file=sys.stderr)
+    """One line on stderr and the exit code; never a traceback, nor a control character
+    from the person's data."""
+    from recovery_cli.views.text import plain
+
+    print(f"error: {plain(message)}", file=sys.stderr)
     sys.exit(code)

@@ -18,7 +18,9 @@ from recovery_cli.cleantime import (
 )
 from recovery_cli.insights import daily_series, streak_of_days
 from recovery_cli.logbook import CheckIn
+from recovery_cli.plan import Contact
 from recovery_cli.profile import Profile
+from recovery_cli.watch import Watch
 
 SPARKLINE_DAYS = 14
 
@@ -37,6 +39,8 @@ class Overview:
     cravings: tuple[int | None, ...] = ()
     clean_periods: tuple[CleanPeriod, ...] = ()
     meetings: MeetingGlance | None = None
+    watch: tuple[Watch, ...] = ()
+    call: Contact | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -63,6 +67,7 @@ class Overview:
             ],
             "next_meeting": _next_meeting_dict(self.meetings),
             "meetings_attended": self.meetings.attendance.to_dict() if self.meetings else None,
+            "watch": [item.to_dict() for item in self.watch],
         }
 
 
@@ -73,8 +78,11 @@ def build_overview(
     recent: Sequence[CheckIn] = (),
     clean_periods: Sequence[CleanPeriod] = (),
     meetings: MeetingGlance | None = None,
+    watch: Sequence[Watch] = (),
+    call: Contact | None = None,
 ) -> Overview:
-    """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only."""
+    """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only.
+    `call` is the person the nudge beside the things to watch names."""
     if profile is None:
         return Overview(today=today)
     overview = Overview(today=today, name=profile.name)
@@ -94,6 +102,8 @@ def build_overview(
         cravings=tuple(daily_series(recent, today, SPARKLINE_DAYS, "craving")),
         clean_periods=tuple(clean_periods),
         meetings=meetings,
+        watch=tuple(watch),
+        call=call if watch else None,
     )
 
 

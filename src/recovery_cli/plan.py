@@ -8,7 +8,8 @@ it; the numbered parts (reasons, warning signs, lapse steps) are removed by numb
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import Field, dataclass, field, replace
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -194,6 +195,16 @@ def load_plan(store: Store) -> Plan:
 
 def save_plan(store: Store, plan: Plan) -> None:
     store.save(PLAN_FILE, plan.to_dict())
+
+
+@contextmanager
+def changing(store: Store) -> Iterator[Plan]:
+    """The plan to change in place, saved when the block ends without an error; the
+    store's lock is held throughout."""
+    with store.transaction():
+        plan = load_plan(store)
+        yield plan
+        save_plan(store, plan)
 
 
 # The numbered parts: the word a person types, the Plan attribute, and how it is named.

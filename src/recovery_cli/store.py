@@ -155,11 +155,13 @@ class Store:
         lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
         atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
 
-    def load_lines(self, file: JsonLinesFile) -> list[str]:
+    def load_lines(self, file: JsonLinesFile, *, to_rewrite: bool = True) -> list[str]:
         """The record lines of a JSON Lines file, unparsed, at the current schema version.
 
         For commands that touch one record of a long file and must not pay for parsing the
         rest; the caller parses the lines it needs. An older file's records are migrated.
+        Lines that will be written back (`to_rewrite`) are first checked to be JSON objects,
+        so a damaged file is never rewritten; a read-only caller may skip that cost.
         """
         path = self.path(file)
         text = _read_text(path)
@@ -168,9 +170,11 @@ class Store:
         first, *rest = text.split("\n")
         version = _header_version(file, path, first)
         numbered = [(number, line) for number, line in enumerate(rest, start=2) if line.strip()]
-        records = _json_objects(path, numbered)
         if version == file.version:
+            if to_rewrite:
+                _json_objects(path, numbered)
             return [line for _, line in numbered]
+        records = _json_objects(path, numbered)
         return [json.dumps(migrate(file, record, version)) for record in records]
 
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
@@ -260,8 +264,9 @@ def migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, Any
 
 
 def atomic_write(path: Path, content: bytes) -> None:
-    """Replace `path` with `content` (mode 0600) so that a crash leaves either the old or the
-    new file; for any file of the person's, in the data folder or not."""
+    """Replace `path` with `content` so that a crash leaves either the old or the new file;
+    the file is readable by its owner only (FILE_MODE). Also for exports, which hold the
+    same private data."""
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

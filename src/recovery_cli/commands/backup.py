@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from recovery_cli.commands.common import store_of
+from recovery_cli.commands.common import store_of, write_output
 from recovery_cli.views.text import plain
 
 
@@ -32,7 +32,7 @@ def backup_command(
     if output is None:
         sys.stdout.write(text)
         return
-    backup.write_backup(output, text)
+    write_output(output, text)
     typer.echo(
         f"Saved a backup of all your data to {plain(str(output))}. "
         "It holds your notes, so keep it somewhere private."

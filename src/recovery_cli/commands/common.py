@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from recovery_cli.errors import RecoveryError
@@ -65,3 +66,14 @@ def print_json(value: object) -> None:
     import json
 
     print(json.dumps(value, indent=2))
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write an export or a backup the way the store writes its own files: atomically and
+    readable by the person alone (it holds their private data)."""
+    from recovery_cli.store import atomic_write
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None

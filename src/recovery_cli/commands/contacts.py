@@ -40,10 +40,8 @@ def add_command(
     """Add someone to call, or update the person with this name."""
     store = store_of(ctx)
     changes = {"phone": phone, "email": email, "role": role, "hours": when, "note": note}
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         contact, added = plan.put(the_plan.contacts, name, plan.Contact, changes)
-        plan.save_plan(store, the_plan)
     verb = "Added" if added else "Updated"
     _said(f"{verb} {safe(contact.name)} in your people to call.", contact)
 
@@ -100,10 +98,8 @@ def edit_command(
         "hours": when,
         "note": note,
     }
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         contact = plan.edit(the_plan.contacts, name, changes, "contact")
-        plan.save_plan(store, the_plan)
     _said(f"Updated {safe(contact.name)}.", contact)
 
 
@@ -111,10 +107,8 @@ def edit_command(
 def remove_command(ctx: typer.Context, name: NameArgument) -> None:
     """Remove someone from your people to call."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         contact = plan.remove(the_plan.contacts, name, "contact")
-        plan.save_plan(store, the_plan)
     console().print(f"Removed {safe(contact.name)} from your people to call.")
 
 

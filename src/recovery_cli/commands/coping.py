@@ -29,11 +29,9 @@ def add_command(
 ) -> None:
     """Add a coping strategy, or update the one with this name."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         strategy, added = plan.put(the_plan.coping, name, plan.CopingStrategy, {"steps": steps})
         new_triggers = plan.link(the_plan, strategy, for_ or [])
-        plan.save_plan(store, the_plan)
     _said(f"{'Added' if added else 'Updated'} coping strategy {safe(strategy.name)}.", new_triggers)
 
 
@@ -76,12 +74,10 @@ def edit_command(
 ) -> None:
     """Change a coping strategy: its name, its steps, the triggers it answers."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         strategy = plan.edit(the_plan.coping, name, {"name": rename, "steps": steps}, "strategy")
         plan.unlink(strategy, unlink or [])
         new_triggers = plan.link(the_plan, strategy, for_ or [])
-        plan.save_plan(store, the_plan)
     _said(f"Updated coping strategy {safe(strategy.name)}.", new_triggers)
 
 
@@ -89,10 +85,8 @@ def edit_command(
 def remove_command(ctx: typer.Context, name: NameArgument) -> None:
     """Remove a coping strategy (what your craving log says about it is kept)."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         strategy = plan.remove(the_plan.coping, name, "coping strategy")
-        plan.save_plan(store, the_plan)
     console().print(f"Removed coping strategy {safe(strategy.name)}.")
 
 

@@ -57,11 +57,9 @@ def add_command(
 ) -> None:
     """Add a number of your own (your treatment centre, a local crisis team), or update it."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         changes = {"number": number, "note": note}
         line, added = plan.put(the_plan.helplines, name, plan.Helpline, changes)
-        plan.save_plan(store, the_plan)
     console().print(f"{'Added' if added else 'Updated'} {safe(line.name)}: {safe(line.number)}.")
 
 
@@ -71,8 +69,6 @@ def remove_command(
 ) -> None:
     """Remove a number you added (the built-in helplines stay)."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         line = plan.remove(the_plan.helplines, name, "helpline of your own")
-        plan.save_plan(store, the_plan)
     console().print(f"Removed {safe(line.name)}.")

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from recovery_cli import clock
-from recovery_cli.commands.common import console, print_json, store_of
+from recovery_cli.commands.common import console, print_json, store_of, write_output
 from recovery_cli.dates import parse_date, parse_time
 from recovery_cli.errors import InvalidValue, RecoveryError
 from recovery_cli.profile import load_profile
 from recovery_cli.store import Store
+from recovery_cli.views.text import safe
 
 if TYPE_CHECKING:
     from recovery_cli.meetings import Meeting
@@ -251,7 +252,7 @@ def remove_command(
         book.meetings.remove(meeting)
         save_meetings(store, book)
     console().print(
-        f"Removed {_safe(meeting.name)} from your schedule. Your attendance record is kept."
+        f"Removed {safe(meeting.name)} from your schedule. Your attendance record is kept."
     )
 
 
@@ -264,12 +265,6 @@ def _existing(meetings: list[Meeting], name: str) -> Meeting:
             f"there is no meeting called {name.strip()!r}; `recovery meetings list` shows them"
         )
     return meeting
-
-
-def _safe(text: str) -> str:
-    from recovery_cli.views.text import safe
-
-    return safe(text)
 
 
 @meetings_app.command("edit")
@@ -427,11 +422,8 @@ def export_command(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise RecoveryError(f"could not write {output}: {exc.strerror or exc}") from None
-    console().print(f"Wrote {len(meetings)} meetings to {_safe(str(output))}.")
+    write_output(output, text)
+    console().print(f"Wrote {len(meetings)} meetings to {safe(str(output))}.")
 
 
 @meetings_app.command("import")

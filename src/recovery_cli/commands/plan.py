@@ -19,11 +19,11 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.plan import (
     LINE_PARTS,
     add_line,
+    changing,
     lines_of,
     load_plan,
     missing_parts,
     remove_line,
-    save_plan,
 )
 from recovery_cli.views.text import safe
 
@@ -79,10 +79,8 @@ def add_command(
 ) -> None:
     """Add a reason, a warning sign or a step of your lapse plan."""
     store = store_of(ctx)
-    with store.transaction():
-        plan = load_plan(store)
+    with changing(store) as plan:
         number = add_line(plan, part.value, text)
-        save_plan(store, plan)
     console().print(f"Added {LINE_PARTS[part.value][1]} {number}: {safe(text.strip())}")
 
 
@@ -94,10 +92,8 @@ def remove_command(
 ) -> None:
     """Remove a reason, warning sign or lapse-plan step by number."""
     store = store_of(ctx)
-    with store.transaction():
-        plan = load_plan(store)
+    with changing(store) as plan:
         removed = remove_line(plan, part.value, number)
-        save_plan(store, plan)
     label = LINE_PARTS[part.value][1]
     console().print(f"Removed {label} {number}: {safe(removed)}")
     if number <= len(lines_of(plan, part.value)):

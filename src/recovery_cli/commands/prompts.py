@@ -10,7 +10,7 @@ import typer
 
 from recovery_cli import fields
 from recovery_cli.errors import InvalidValue, RecoveryError
-from recovery_cli.plan import CopingStrategy, Plan, Trigger, find, load_plan, save_plan
+from recovery_cli.plan import CopingStrategy, Plan, Trigger, changing, find, load_plan
 from recovery_cli.store import Store
 
 
@@ -68,8 +68,6 @@ def offer_new_names(
     ]
     if not new_triggers and not new_coping:
         return
-    with store.transaction():
-        current = load_plan(store)
+    with changing(store) as current:
         current.triggers.extend(Trigger(n) for n in new_triggers if not find(current.triggers, n))
         current.coping.extend(CopingStrategy(n) for n in new_coping if not find(current.coping, n))
-        save_plan(store, current)

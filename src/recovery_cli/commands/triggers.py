@@ -35,11 +35,9 @@ def add_command(
 ) -> None:
     """Add a trigger, or update the one with this name."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         changes = {"category": category, "risk": risk, "note": note}
         _, added = plan.put(the_plan.triggers, name, plan.Trigger, changes)
-        plan.save_plan(store, the_plan)
     console().print(f"{'Added' if added else 'Updated'} trigger {safe(name.strip())}.")
 
 
@@ -80,13 +78,11 @@ def edit_command(
 ) -> None:
     """Change a trigger; a new name is followed by the strategies that answer it."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         changes = {"name": rename, "category": category, "risk": risk, "note": note}
         trigger = plan.edit(the_plan.triggers, name, changes, "trigger")
         if rename is not None:
             plan.rename_trigger(the_plan, name, trigger.name)
-        plan.save_plan(store, the_plan)
     console().print(f"Updated trigger {safe(trigger.name)}.")
 
 
@@ -94,10 +90,8 @@ def edit_command(
 def remove_command(ctx: typer.Context, name: NameArgument) -> None:
     """Remove a trigger; the coping strategies that answered it are kept."""
     store = store_of(ctx)
-    with store.transaction():
-        the_plan = plan.load_plan(store)
+    with plan.changing(store) as the_plan:
         trigger, unlinked = plan.remove_trigger(the_plan, name)
-        plan.save_plan(store, the_plan)
     out = console()
     out.print(f"Removed trigger {safe(trigger.name)}.")
     if unlinked:

@@ -6,10 +6,11 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from recovery_cli.cleantime import CleanTime
+from recovery_cli.cleantime import CleanTime, describe
 from recovery_cli.overview import Overview
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, safe
+from recovery_cli.words import counted
 
 
 def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up: bool) -> None:
@@ -28,6 +29,7 @@ def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up:
     else:
         _render_clean_time(out, overview, overview.clean_time, overview.clean_date)
     _render_checkins(out, overview)
+    _render_watch(out, overview)
     _render_meetings(out, overview, now)
     _render_history(out, overview)
 
@@ -35,7 +37,7 @@ def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up:
 def _render_clean_time(out: Console, overview: Overview, time: CleanTime, since: date) -> None:
     out.print(
         f"Clean time: [bold green]{describe(time)}[/bold green] "
-        f"since {since:%d %B %Y} ({time.total_days:,} days)."
+        f"since {since:%d %B %Y} ({counted(time.total_days, 'day')})."
     )
     if overview.last_milestone is not None:
         last = overview.last_milestone
@@ -46,18 +48,8 @@ def _render_clean_time(out: Console, overview: Overview, time: CleanTime, since:
         to_go = (upcoming.date - overview.today).days
         out.print(
             f"Next milestone: {upcoming.name} on {upcoming.date:%d %B %Y} "
-            f"({to_go} {'day' if to_go == 1 else 'days'} to go)."
+            f"({counted(to_go, 'day')} to go)."
         )
-
-
-def describe(time: CleanTime) -> str:
-    """`1 year, 3 months, 8 days`; `0 days` on the clean date itself."""
-    parts = [
-        f"{count} {unit}{'' if count == 1 else 's'}"
-        for count, unit in ((time.years, "year"), (time.months, "month"), (time.days, "day"))
-        if count
-    ]
-    return ", ".join(parts) or "0 days"
 
 
 def _render_checkins(out: Console, overview: Overview) -> None:
@@ -66,11 +58,31 @@ def _render_checkins(out: Console, overview: Overview) -> None:
     else:
         today = "No check-in yet today; [bold]recovery log[/bold] takes a few seconds."
     days = overview.streak_days
-    streak = f" Check-in streak: {days} {'day' if days == 1 else 'days'}." if days else ""
+    streak = f" Check-in streak: {counted(days, 'day')}." if days else ""
     out.print(today + streak)
     if any(v is not None for v in (*overview.moods, *overview.cravings)):
         out.print(f"Mood, last 14 days:     {sparkline(overview.moods, 1, 10)}")
         out.print(f"Craving, last 14 days:  {sparkline(overview.cravings, 0, 10)}")
+
+
+def _render_watch(out: Console, overview: Overview) -> None:
+    if not overview.watch:
+        return
+    out.print("Worth keeping an eye on:")
+    for item in overview.watch:
+        out.print(f"  - {safe(item.message)}")
+    call = overview.call
+    if call is not None:
+        role = f", your {call.role}" if call.role else ""
+        out.print(
+            f"A call can help: [bold]{safe(one_line(call.name, 40))}[/bold]{role}, "
+            f"on {safe(one_line(call.phone, 30))}."
+        )
+    else:
+        out.print(
+            "A call to someone you trust can help; "
+            "[bold]recovery plan show[/bold] has your helplines."
+        )
 
 
 def _render_meetings(out: Console, overview: Overview, now: datetime) -> None:
@@ -100,5 +112,5 @@ def _render_history(out: Console, overview: Overview) -> None:
         note = f": {safe(period.note)}" if period.note else ""
         out.print(
             f"  {period.start:%d %b %Y} to {period.end:%d %b %Y} "
-            f"({period.days:,} {'day' if period.days == 1 else 'days'}){note}"
+            f"({counted(period.days, 'day')}){note}"
         )

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from recovery_cli.attendance import NINETY, AttendanceSummary
-from recovery_cli.importers import Skipped
-from recovery_cli.meeting_merge import MergeResult
 from recovery_cli.meetings import Attendance, Meeting
 from recovery_cli.schedule import Occurrence, describe_rule
 from recovery_cli.views.text import one_line, safe
+from recovery_cli.words import counted
+
+if TYPE_CHECKING:  # only for the import report, which the dashboard never shows
+    from recovery_cli.importers import Skipped
+    from recovery_cli.meeting_merge import MergeResult
 
 
 def render_upcoming(
@@ -20,7 +24,7 @@ def render_upcoming(
 ) -> None:
     """The next sittings: day, time, name, fellowship, place or link, and a "when" cue."""
     if not occurrences:
-        span = "today" if days == 0 else f"in the next {days} {'day' if days == 1 else 'days'}"
+        span = "today" if days == 0 else f"in the next {counted(days, 'day')}"
         out.print(
             f"No meetings {span}. Add one with [bold]recovery meetings add[/bold], "
             "or bring in a local list with [bold]recovery meetings import[/bold]."

@@ -1,0 +1,120 @@
+"""`recovery summary` and `recovery export`: the counsellor summary of a period, in the
+terminal or as a file to share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from recovery_cli import clock
+from recovery_cli.commands.common import console, store_of, write_output
+from recovery_cli.errors import RecoveryError
+from recovery_cli.profile import load_profile
+from recovery_cli.summary import Summary, load_summary, parse_period
+
+Since = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help="First day (default: 30 days ago)."),
+]
+Until = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Last day (default: today).")
+]
+NoNotes = Annotated[bool, typer.Option("--no-notes", help="Leave out every note you wrote.")]
+FORMATS = ("markdown", "html", "json", "csv")
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".csv": "csv",
+}
+
+
+def summary_command(
+    ctx: typer.Context, since: Since = None, until: Until = None, no_notes: NoNotes = False
+) -> None:
+    """A summary of a period to talk through with your counsellor."""
+    from recovery_cli.views.summary import render_summary
+
+    render_summary(console(), _summary(ctx, since, until, no_notes))
+
+
+def export_command(
+    ctx: typer.Context,
+    format_name: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="markdown, html, json or csv (default: from the file name, else markdown).",
+        ),
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    no_notes: NoNotes = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: print)."),
+    ] = None,
+) -> None:
+    """The summary of a period as a file to share: Markdown, HTML, JSON or CSV."""
+    chosen = _format(format_name, output)
+    text = _exported(chosen, _summary(ctx, since, until, no_notes))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_output(output, text)
+    typer.echo(
+        f"Wrote {output} ({chosen}). It holds private health information: share it with care.",
+        err=True,
+    )
+
+
+def _summary(ctx: typer.Context, since: str | None, until: str | None, no_notes: bool) -> Summary:
+    store = store_of(ctx)
+    profile = load_profile(store)
+    if profile is None:
+        raise RecoveryError("nothing is set up yet; run recovery init first")
+    zone = profile.timezone or clock.system_timezone()
+    now = clock.now(zone)
+    period = parse_period(since, until, now.date())
+    return load_summary(store, profile, period, now, zone, notes=not no_notes)
+
+
+def _format(name: str | None, output: Path | None) -> str:
+    if name is not None:
+        wanted = name.strip().lower()
+        if wanted == "md":
+            wanted = "markdown"
+        if wanted not in FORMATS:
+            raise RecoveryError(f"unknown format {name!r}; use one of {', '.join(FORMATS)}")
+        return wanted
+    if output is not None and output.suffix.lower() in SUFFIXES:
+        return SUFFIXES[output.suffix.lower()]
+    if output is not None and output.suffix:
+        raise RecoveryError(
+            f"cannot tell the format from {output.name!r}; add --format ({', '.join(FORMATS)})"
+        )
+    return "markdown"
+
+
+def _exported(format_name: str, summary: Summary) -> str:
+    # Each exporter is imported only when asked for.
+    if format_name == "html":
+        from recovery_cli.exporters.to_html import export_html
+
+        return export_html(summary)
+    if format_name == "json":
+        from recovery_cli.exporters.to_json import export_json
+
+        return export_json(summary)
+    if format_name == "csv":
+        from recovery_cli.exporters.to_csv import export_csv
+
+        return export_csv(summary)
+    from recovery_cli.exporters.to_markdown import export_markdown
+
+    return export_markdown(summary)

@@ -1,0 +1,86 @@
+"""The summary as Markdown: the same content as the HTML, as tables and lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from recovery_cli import summary_words as words
+from recovery_cli.summary import Summary
+
+
+def export_markdown(summary: Summary) -> str:
+    lines = [f"# {_text(words.title(summary))}", "", _text(words.made_line(summary)), ""]
+    lines += _table(("", "Summary"), words.facts(summary))
+    lines += _section(
+        "Mood and craving by day",
+        _table(
+            ("Date", "Mood (1-10)", "Craving (0-10)"),
+            [
+                (words.day_label(day), _value(mood), _value(craving))
+                for day, mood, craving in zip(
+                    summary.period.dates(), summary.moods, summary.cravings_by_day, strict=True
+                )
+                if mood is not None or craving is not None
+            ],
+        ),
+    )
+    lines += _section(
+        "Triggers met most",
+        _table(
+            ("Trigger", "Days", "Craving on those days", "Craving on other days"),
+            [
+                (t.name, str(t.count), _value(t.craving_with), _value(t.craving_without))
+                for t in summary.top_triggers
+            ],
+        ),
+    )
+    lines += _section(
+        "What helped most with cravings",
+        _table(
+            ("Coping strategy", "Cravings", "Came down by (on average)"),
+            [(e.name, str(e.count), f"{e.mean_drop:.1f}") for e in summary.helped_most],
+        ),
+    )
+    lines += _section(
+        "Meetings attended",
+        _table(("Meeting", "Times"), [(m.name, str(m.count)) for m in summary.meetings]),
+    )
+    lines += _section("Things to watch", [f"- {_text(w.message)}" for w in summary.watch])
+    notes = [f"- **{words.day_label(n.day)}** ({n.source}): {_text(n.text)}" for n in summary.notes]
+    left_out = words.notes_left_out(summary)
+    lines += _section("Notes", notes or ([left_out] if left_out else []))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _section(heading: str, body: list[str]) -> list[str]:
+    return [f"## {heading}", "", *body, ""] if body else []
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    if not rows:
+        return []
+    lines = [_row(header), _row(["---"] * len(header))]
+    lines += [_row(row) for row in rows]
+    return [*lines, ""]
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+
+
+def _cell(text: str) -> str:
+    return _text(text).replace("|", "\\|")
+
+
+def _text(text: str) -> str:
+    """One line, with the characters that would start Markdown or HTML markup escaped."""
+    flat = " ".join(text.split())
+    for special in ("\\", "`", "*", "_", "[", "]", "<", ">", "#"):
+        flat = flat.replace(special, "\\" + special)
+    return flat
+
+
+def _value(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.1f}" if isinstance(value, float) else str(value)

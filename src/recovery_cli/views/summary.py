@@ -1,0 +1,79 @@
+"""`recovery summary`: the counsellor summary in the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from math import ceil
+from statistics import fmean
+
+from rich.console import Console
+from rich.text import Text
+
+from recovery_cli import summary_words as words
+from recovery_cli.summary import Summary
+from recovery_cli.views.sparkline import sparkline
+from recovery_cli.views.text import one_line, plain, safe
+
+# A longer period is drawn with one character for several days (their mean).
+SPARKLINE_WIDTH = 60
+LABEL_WIDTH = 18
+
+
+def render_summary(out: Console, summary: Summary) -> None:
+    out.print(f"[bold]{safe(words.title(summary))}[/bold]")
+    out.print(safe(words.made_line(summary)))
+    out.print()
+    from rich.table import Table
+
+    # A grid, so that a long value wraps under itself rather than under its label.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(min_width=LABEL_WIDTH, no_wrap=True)
+    grid.add_column()
+    for label, value in words.facts(summary):
+        grid.add_row(f"{label}:", Text(plain(value)))
+    if summary.checkins_made:
+        per = _days_per_mark(len(summary.moods))
+        scale = "a day" if per == 1 else f"{per} days"
+        grid.add_row("Mood by day:", sparkline(_folded(summary.moods, per), 1, 10))
+        grid.add_row("Craving by day:", sparkline(_folded(summary.cravings_by_day, per), 0, 10))
+        grid.add_row("", f"(one mark is {scale}; a dot is a day without a value)")
+    out.print(grid)
+    _list(out, "Triggers met most", [(t.name, words.trigger_line(t)) for t in summary.top_triggers])
+    _list(out, "What helped most", [(e.name, words.coping_line(e)) for e in summary.helped_most])
+    _list(out, "Meetings", [(m.name, f"{m.count}") for m in summary.meetings])
+    if summary.watch:
+        out.print()
+        out.print("[bold]Things to watch[/bold]")
+        for item in summary.watch:
+            out.print(f"  - {safe(item.message)}")
+    if summary.notes:
+        out.print()
+        out.print("[bold]Notes[/bold]")
+        for note in summary.notes:
+            out.print(
+                f"  {words.day_label(note.day)} ({note.source}): {safe(one_line(note.text, 200))}"
+            )
+    elif not summary.with_notes:
+        out.print()
+        out.print(words.notes_left_out(summary))
+
+
+def _list(out: Console, heading: str, rows: Sequence[tuple[str, str]]) -> None:
+    if not rows:
+        return
+    out.print()
+    out.print(f"[bold]{heading}[/bold]")
+    for name, detail in rows:
+        out.print(f"  - {safe(one_line(name, 40))}: {safe(detail)}")
+
+
+def _days_per_mark(days: int) -> int:
+    return max(1, ceil(days / SPARKLINE_WIDTH))
+
+
+def _folded(values: Sequence[int | None], per: int) -> list[float | None]:
+    folded: list[float | None] = []
+    for start in range(0, len(values), per):
+        present = [v for v in values[start : start + per] if v is not None]
+        folded.append(fmean(present) if present else None)
+    return folded
