@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from recovery_cli.cli import app
 from recovery_cli.store import Store
 
 Run = Callable[..., Result]
+
+# CI runs the same property-test examples every time, so that a submission's result does
+# not depend on chance; a developer's runs keep exploring new ones.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture

@@ -180,3 +180,17 @@ def test_a_hand_written_craving_line_is_read_by_its_own_date(store: Store) -> No
         encoding="utf-8",
     )
     assert [c.intensity for c in load_cravings(store, since=date(2026, 3, 2))] == [8]
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [("{}", "at must not be empty"), ('{"at": "soon", "intensity": 3}', "at must be an ISO")],
+)
+def test_a_craving_without_a_readable_time_names_its_line(
+    store: Store, home: Path, record: str, problem: str
+) -> None:
+
+    home.mkdir()
+    (home / "cravings.jsonl").write_text(f'{{"schema_version": 1}}\n{record}\n')
+    with pytest.raises(DataFileError, match=rf"cravings.jsonl, line 2: {problem}"):
+        load_cravings(store)

@@ -110,10 +110,11 @@ class Craving:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Craving:
+        text = fields.required_text(data, "at")
         try:
-            at = datetime.fromisoformat(fields.required_text(data, "at"))
+            at = datetime.fromisoformat(text)
         except ValueError:
-            raise InvalidValue(f"at must be an ISO date and time, got {data['at']!r}") from None
+            raise InvalidValue(f"at must be an ISO date and time, got {text!r}", "at") from None
         return cls(
             at=at,
             intensity=fields.number(data, "intensity"),
