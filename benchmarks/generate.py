@@ -10,11 +10,17 @@ import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from recovery_cli.logbook import CheckIn, Craving, save_checkins, save_cravings
-from recovery_cli.meetings import Attendance, Meeting, MeetingBook, save_attendance, save_meetings
-from recovery_cli.plan import Contact, CopingStrategy, Plan, Trigger, save_plan
-from recovery_cli.profile import Profile, save_profile
-from recovery_cli.store import Store
+from recovery_cli.log.logbook import CheckIn, Craving, save_checkins, save_cravings
+from recovery_cli.meetings.meetings import (
+    Attendance,
+    Meeting,
+    MeetingBook,
+    save_attendance,
+    save_meetings,
+)
+from recovery_cli.plan.plan import Contact, CopingStrategy, Plan, Trigger, save_plan
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import Profile, save_profile
 
 TRIGGERS = ["payday", "old friends", "stress at work", "loneliness", "arguments", "pain"]
 COPING = ["call sponsor", "walk", "urge surfing", "go to a meeting", "shower", "eat something"]

@@ -12,7 +12,7 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from recovery_cli.cli import app
-from recovery_cli.store import Store
+from recovery_cli.store.files import Store
 
 Run = Callable[..., Result]
 
@@ -56,7 +56,7 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Set the date the commands believe it is (the clock module is the only one asked)."""
     from datetime import datetime, time
 
-    from recovery_cli import clock
+    from recovery_cli.store import clock
 
     def freeze(day: date, at: time = time(12, 0)) -> None:
         def fixed_now(timezone: str | None = None) -> datetime:

@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from recovery_cli.attendance import (
+from recovery_cli.meetings.attendance import (
     attendance_summary,
     meeting_glance,
     next_meeting_and_attendance,
 )
-from recovery_cli.meetings import Attendance, Meeting, MeetingBook, save_attendance, save_meetings
-from recovery_cli.store import Store
+from recovery_cli.meetings.meetings import (
+    Attendance,
+    Meeting,
+    MeetingBook,
+    save_attendance,
+    save_meetings,
+)
+from recovery_cli.store.files import Store
 
 TODAY = date(2026, 11, 23)
 

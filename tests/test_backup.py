@@ -16,14 +16,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_cli
-from recovery_cli import backup
-from recovery_cli.cleanhistory import CleanHistory, CleanPeriod, save_history
-from recovery_cli.errors import RecoveryError
-from recovery_cli.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
-from recovery_cli.meetings import Attendance, Meeting, MeetingBook, save_attendance, save_meetings
-from recovery_cli.plan import PLAN_FILE, Plan, Trigger, save_plan
-from recovery_cli.profile import Profile, save_profile
-from recovery_cli.store import DataFile, JsonLinesFile, Store
+from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
+from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
+from recovery_cli.meetings.meetings import (
+    Attendance,
+    Meeting,
+    MeetingBook,
+    save_attendance,
+    save_meetings,
+)
+from recovery_cli.plan.plan import PLAN_FILE, Plan, Trigger, save_plan
+from recovery_cli.reports import backup
+from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.files import DataFile, JsonLinesFile, Store
+from recovery_cli.store.profile import Profile, save_profile
 from tests.conftest import Run
 
 PLAN_COMMENT = "# My plan, in my own words. 2026-01-01 is only a date in a comment.\n"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.generate import generate
-from recovery_cli.logbook import load_checkins, load_cravings
-from recovery_cli.meetings import load_attendance, load_meetings
-from recovery_cli.plan import load_plan
-from recovery_cli.profile import load_profile
-from recovery_cli.store import Store
+from recovery_cli.log.logbook import load_checkins, load_cravings
+from recovery_cli.meetings.meetings import load_attendance, load_meetings
+from recovery_cli.plan.plan import load_plan
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import load_profile
 
 
 def test_one_year_of_synthetic_data_reads_back(tmp_path: Path) -> None:

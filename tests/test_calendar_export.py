@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from recovery_cli.calendar_export import meetings_to_ical
-from recovery_cli.errors import InvalidValue
-from recovery_cli.importers import ImportOptions, read_meetings
-from recovery_cli.meetings import ONE_OFF_RULE, Meeting
-from recovery_cli.schedule import upcoming
+from recovery_cli.meetings.calendar import meetings_to_ical
+from recovery_cli.meetings.importers import ImportOptions, read_meetings
+from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
+from recovery_cli.meetings.schedule import upcoming
+from recovery_cli.store.errors import InvalidValue
 
 STAMP = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SCHEDULE = [

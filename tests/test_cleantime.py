@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli.cleantime import clean_time, last_milestone, milestones, next_milestone
+from recovery_cli.log.cleantime import clean_time, last_milestone, milestones, next_milestone
 
 
 @pytest.mark.parametrize(

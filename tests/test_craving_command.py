@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from recovery_cli.commands import common
-from recovery_cli.logbook import CRAVINGS_FILE, Craving, add_craving, load_cravings
-from recovery_cli.plan import CopingStrategy, Plan, load_plan, save_plan
-from recovery_cli.store import Store
+from recovery_cli.commands import session as common
+from recovery_cli.log.logbook import CRAVINGS_FILE, Craving, add_craving, load_cravings
+from recovery_cli.plan.plan import CopingStrategy, Plan, load_plan, save_plan
+from recovery_cli.store.files import Store
 from tests.conftest import Run
 
 

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli.dates import DateError, parse_date, parse_datetime, parse_time, weekday_number
+from recovery_cli.store.dates import (
+    DateError,
+    parse_date,
+    parse_datetime,
+    parse_time,
+    weekday_number,
+)
 
 TODAY = date(2026, 11, 22)  # a Sunday
 

@@ -6,8 +6,8 @@ import tomllib
 
 import pytest
 
-from recovery_cli import helplines
-from recovery_cli.plan import Helpline
+from recovery_cli.plan import helplines
+from recovery_cli.plan.plan import Helpline
 
 
 @pytest.mark.parametrize(

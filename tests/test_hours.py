@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli import hours
-from recovery_cli.errors import InvalidValue
+from recovery_cli.plan import hours
+from recovery_cli.store.errors import InvalidValue
 
 # Saturday 21 November 2026; Friday is the 20th, Monday the 23rd.
 SAT = datetime(2026, 11, 21)

@@ -10,10 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli.errors import InvalidValue
-from recovery_cli.importers import ImportOptions, detect_format, read_meetings
-from recovery_cli.importers.common import RecordError, clock_time, minutes_between
-from recovery_cli.meetings import ONE_OFF_RULE, Meeting
+from recovery_cli.meetings.importers import ImportOptions, detect_format, read_meetings
+from recovery_cli.meetings.importers.records import (
+    RecordError,
+    clock_time,
+    minutes_between,
+)
+from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
+from recovery_cli.store.errors import InvalidValue
 
 FEEDS = Path(__file__).parent / "fixtures" / "meetings"
 MEETING_GUIDE = FEEDS / "meeting-guide-ontario-2018.json"

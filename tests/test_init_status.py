@@ -13,9 +13,9 @@ import pexpect
 import pytest
 
 from recovery_cli.commands import init as init_command
-from recovery_cli.plan import load_plan
-from recovery_cli.profile import load_profile
-from recovery_cli.store import Store
+from recovery_cli.plan.plan import load_plan
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import load_profile
 from tests.conftest import Run
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -121,8 +121,8 @@ def test_unreadable_profile_is_named_and_left_unchanged(run: Run, home: Path) ->
 
 
 def test_unreadable_check_in_log_is_named_and_left_unchanged(store: Store, home: Path) -> None:
-    from recovery_cli.errors import DataFileError
-    from recovery_cli.logbook import load_checkins
+    from recovery_cli.log.logbook import load_checkins
+    from recovery_cli.store.errors import DataFileError
 
     home.mkdir()
     broken = b'{"schema_version": 1}\n{"date": "2026-11-20", "mood": 5}\n{"date": \n'
@@ -141,7 +141,7 @@ def test_a_bad_value_in_the_profile_names_its_line(run: Run, home: Path) -> None
 
 
 def test_a_bad_value_in_the_plan_names_its_table_line(run: Run, home: Path, store: Store) -> None:
-    from recovery_cli.errors import DataFileError
+    from recovery_cli.store.errors import DataFileError
 
     home.mkdir()
     (home / "plan.toml").write_text(
@@ -158,7 +158,7 @@ def test_unexpected_failures_show_no_traceback_without_debug(
     def broken(*_: object, **__: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr("recovery_cli.commands.status.build_overview", broken)
+    monkeypatch.setattr("recovery_cli.commands.dashboard.build_overview", broken)
     result = run("status")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -254,5 +254,5 @@ def test_a_command_loads_no_other_command_module(home: Path) -> None:
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     loaded = done.stdout.strip().splitlines()[-1].split()
-    assert "recovery_cli.commands.status" in loaded
-    assert not {"recovery_cli.commands.meetings", "recovery_cli.commands.plan"} & set(loaded)
+    assert "recovery_cli.commands.dashboard" in loaded
+    assert not {"recovery_cli.commands.meetings", "recovery_cli.commands.plan.plan"} & set(loaded)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from recovery_cli.insights import (
+from recovery_cli.log.insights import (
     CopingEffect,
     averages,
     checkin_on,
@@ -17,7 +17,7 @@ from recovery_cli.insights import (
     trend,
     trigger_stats,
 )
-from recovery_cli.logbook import CheckIn, Craving
+from recovery_cli.log.logbook import CheckIn, Craving
 
 TODAY = date(2026, 3, 20)
 

@@ -99,7 +99,7 @@ def test_unexpected_failures_hide_the_traceback_unless_debug(
     def broken(*_: object, **__: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr("recovery_cli.commands.plan_show.build_sheet", broken)
+    monkeypatch.setattr("recovery_cli.commands.plan.plan_sheet.build_sheet", broken)
     code, _, err = launched(["--home", str(home), "plan", "show"], monkeypatch, capsys)
     assert code == 1
     assert "(KeyError); run the same command with --debug" in err

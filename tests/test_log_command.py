@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from recovery_cli.commands import common
-from recovery_cli.logbook import CHECKINS_FILE, CheckIn, load_checkins
-from recovery_cli.plan import CopingStrategy, Plan, Trigger, load_plan, save_plan
-from recovery_cli.store import Store
+from recovery_cli.commands import session as common
+from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, load_checkins
+from recovery_cli.plan.plan import CopingStrategy, Plan, Trigger, load_plan, save_plan
+from recovery_cli.store.files import Store
 from tests.conftest import Run
 
 TODAY = date(2026, 3, 20)

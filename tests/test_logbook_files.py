@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from recovery_cli.cleanhistory import (
+from recovery_cli.log.cleanhistory import (
     CleanPeriod,
     load_history,
     record_correction,
     restart_clean_date,
 )
-from recovery_cli.errors import DataFileError, InvalidValue
-from recovery_cli.logbook import (
+from recovery_cli.log.logbook import (
     CHECKINS_FILE,
     CRAVINGS_FILE,
     CheckIn,
@@ -33,8 +32,9 @@ from recovery_cli.logbook import (
     save_cravings,
     update_checkin,
 )
-from recovery_cli.profile import Profile, load_profile
-from recovery_cli.store import Store
+from recovery_cli.store.errors import DataFileError, InvalidValue
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import Profile, load_profile
 from recovery_cli.views.sparkline import sparkline
 
 DAY = date(2026, 3, 20)

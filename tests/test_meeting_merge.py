@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
-from recovery_cli.importers import ImportOptions, read_meetings
-from recovery_cli.meeting_merge import find, merge_imported, unique_name, when_label
-from recovery_cli.meetings import Meeting
+from recovery_cli.meetings.importers import ImportOptions, read_meetings
+from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.merge import find, merge_imported, unique_name, when_label
 
 MEETING_GUIDE = Path(__file__).parent / "fixtures" / "meetings" / "meeting-guide-ontario-2018.json"
 OPTIONS = ImportOptions(zone="America/Toronto", today=date(2026, 11, 23))

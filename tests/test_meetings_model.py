@@ -10,8 +10,8 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli.errors import InvalidValue
-from recovery_cli.meetings import ONE_OFF_RULE, Attendance, Meeting, MeetingBook
+from recovery_cli.meetings.meetings import ONE_OFF_RULE, Attendance, Meeting, MeetingBook
+from recovery_cli.store.errors import InvalidValue
 
 
 def tuesday(**changes: object) -> Meeting:

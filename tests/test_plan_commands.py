@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from recovery_cli.logbook import Craving, save_cravings
-from recovery_cli.plan import load_plan
-from recovery_cli.store import Store
+from recovery_cli.log.logbook import Craving, save_cravings
+from recovery_cli.plan.plan import load_plan
+from recovery_cli.store.files import Store
 from tests.conftest import Run
 
 SATURDAY = date(2026, 11, 21)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from recovery_cli.commands.plan import editor_command
-from recovery_cli.plan import load_plan
-from recovery_cli.store import Store
+from recovery_cli.commands.plan.plan import editor_command
+from recovery_cli.plan.plan import load_plan
+from recovery_cli.store.files import Store
 from tests.conftest import Run
 
 FAKE_EDITOR = """

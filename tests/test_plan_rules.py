@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from recovery_cli import plan
-from recovery_cli.errors import InvalidValue, RecoveryError
-from recovery_cli.plan import Contact, CopingStrategy, Helpline, Plan, Trigger
-from recovery_cli.store import Store
+from recovery_cli.plan import plan
+from recovery_cli.plan.plan import Contact, CopingStrategy, Helpline, Plan, Trigger
+from recovery_cli.store.errors import InvalidValue, RecoveryError
+from recovery_cli.store.files import Store
 
 
 def test_put_adds_then_updates_only_what_is_given() -> None:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from recovery_cli.logbook import Craving
-from recovery_cli.plan import Contact, CopingStrategy, Plan, Trigger
-from recovery_cli.plansheet import CALM_LINE, build_sheet, rank_strategies, reachable_first
+from recovery_cli.log.logbook import Craving
+from recovery_cli.plan.plan import Contact, CopingStrategy, Plan, Trigger
+from recovery_cli.plan.plan_sheet import (
+    CALM_LINE,
+    build_sheet,
+    rank_strategies,
+    reachable_first,
+)
 
 SATURDAY_11AM = datetime(2026, 11, 21, 11, 0)
 

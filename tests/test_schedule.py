@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli.errors import InvalidValue
-from recovery_cli.meetings import Meeting
-from recovery_cli.schedule import (
+from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.schedule import (
     build_rule,
     describe_rule,
     first_start,
@@ -23,6 +22,7 @@ from recovery_cli.schedule import (
     parse_days,
     upcoming,
 )
+from recovery_cli.store.errors import InvalidValue
 
 NY = ZoneInfo("America/New_York")
 LONDON = ZoneInfo("Europe/London")

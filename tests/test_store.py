@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recovery_cli.errors import DataFileError
-from recovery_cli.store import JsonLinesFile, Store, TomlFile
+from recovery_cli.store.errors import DataFileError
+from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 
 DOC = TomlFile("doc.toml")
 RECORDS = JsonLinesFile("records.jsonl")

@@ -26,11 +26,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli.logbook import CheckIn, Craving, save_checkins, save_cravings
-from recovery_cli.meetings import Attendance, save_attendance
-from recovery_cli.profile import load_profile
-from recovery_cli.store import Store
-from recovery_cli.summary import Period, load_summary, parse_period
+from recovery_cli.log.logbook import CheckIn, Craving, save_checkins, save_cravings
+from recovery_cli.meetings.meetings import Attendance, save_attendance
+from recovery_cli.reports.summary import Period, load_summary, parse_period
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import load_profile
 from tests.conftest import Run
 
 NY = ZoneInfo("America/New_York")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pexpect
 
-from recovery_cli.logbook import load_checkins, load_cravings
-from recovery_cli.store import Store
+from recovery_cli.log.logbook import load_checkins, load_cravings
+from recovery_cli.store.files import Store
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 

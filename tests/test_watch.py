@@ -6,10 +6,10 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
-from recovery_cli.logbook import CheckIn, Craving
-from recovery_cli.meetings import Attendance, Meeting
-from recovery_cli.plan import Contact
-from recovery_cli.watch import (
+from recovery_cli.log.logbook import CheckIn, Craving
+from recovery_cli.meetings.meetings import Attendance, Meeting
+from recovery_cli.plan.plan import Contact
+from recovery_cli.reports.watch import (
     cravings_rising,
     low_mood,
     no_checkin,

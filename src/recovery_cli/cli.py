@@ -10,26 +10,26 @@ import typer
 from typer.core import TyperGroup
 
 from recovery_cli import __version__
-from recovery_cli.commands.common import Session
-from recovery_cli.errors import RecoveryError
+from recovery_cli.commands.session import Session
 from recovery_cli.launch import crash_message, reader_stopped_early
 from recovery_cli.launch import fail as _fail
-from recovery_cli.paths import data_home
-from recovery_cli.store import Store
+from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.files import Store
+from recovery_cli.store.paths import data_home
 
 # Each command's module, loaded only when that command runs (or help lists them all), so
 # that no command pays at start-up for the imports of the others. `module:attribute` names
 # a Typer sub-app or a single command function.
 COMMANDS = {
     "init": "recovery_cli.commands.init:init_command",
-    "status": "recovery_cli.commands.status:status_command",
-    "log": "recovery_cli.commands.log:app",
-    "craving": "recovery_cli.commands.craving:app",
-    "plan": "recovery_cli.commands.plan:app",
-    "triggers": "recovery_cli.commands.triggers:app",
-    "coping": "recovery_cli.commands.coping:app",
-    "contacts": "recovery_cli.commands.contacts:app",
-    "helplines": "recovery_cli.commands.helplines:app",
+    "status": "recovery_cli.commands.dashboard:status_command",
+    "log": "recovery_cli.commands.log.log:app",
+    "craving": "recovery_cli.commands.log.craving:app",
+    "plan": "recovery_cli.commands.plan.plan:app",
+    "triggers": "recovery_cli.commands.plan.triggers:app",
+    "coping": "recovery_cli.commands.plan.coping:app",
+    "contacts": "recovery_cli.commands.plan.contacts:app",
+    "helplines": "recovery_cli.commands.plan.helplines:app",
     "meetings": "recovery_cli.commands.meetings:meetings_app",
     "summary": "recovery_cli.commands.summary:summary_command",
     "export": "recovery_cli.commands.summary:export_command",
@@ -121,7 +121,7 @@ def _global_options(
     """Your recovery companion. Run with no command for today's dashboard."""
     ctx.obj = Session(store=Store(data_home(home)), debug=debug)
     if ctx.invoked_subcommand is None:
-        from recovery_cli.commands.status import show_dashboard
+        from recovery_cli.commands.dashboard import show_dashboard
 
         show_dashboard(ctx)
 

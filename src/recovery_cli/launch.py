@@ -40,10 +40,10 @@ def main() -> None:
 
 
 def run_plan_show(request: PlanShow) -> None:
-    from recovery_cli.commands.plan_show import show_plan
-    from recovery_cli.errors import RecoveryError
-    from recovery_cli.paths import data_home
-    from recovery_cli.store import Store
+    from recovery_cli.commands.plan.plan_sheet import show_plan
+    from recovery_cli.store.errors import RecoveryError
+    from recovery_cli.store.files import Store
+    from recovery_cli.store.paths import data_home
 
     try:
         show_plan(Store(data_home(request.home)), request.trigger, request.as_json)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from recovery_cli.commands.common import store_of, write_output
+from recovery_cli.commands.session import store_of, write_output
 from recovery_cli.views.text import plain
 
 
@@ -26,7 +26,7 @@ def backup_command(
     ] = None,
 ) -> None:
     """Write all your data as one JSON file, to keep somewhere safe."""
-    from recovery_cli import backup
+    from recovery_cli.reports import backup
 
     text = backup.dumps(backup.backup_document(store_of(ctx)))
     if output is None:
@@ -49,7 +49,7 @@ def restore_command(
     ] = False,
 ) -> None:
     """Bring back your data from a backup, once all of it has been checked."""
-    from recovery_cli import backup
+    from recovery_cli.reports import backup
 
     restored = backup.restore(store_of(ctx), file, replace=yes)
     typer.echo(f"Restored {', '.join(restored.files)} from {plain(str(file))}.")

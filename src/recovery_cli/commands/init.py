@@ -8,14 +8,20 @@ from typing import Annotated
 
 import typer
 
-from recovery_cli import clock
-from recovery_cli.cleanhistory import record_correction
-from recovery_cli.commands.common import ask, console, is_interactive, store_of
-from recovery_cli.dates import parse_date
-from recovery_cli.errors import InvalidValue
-from recovery_cli.plan import Contact, load_plan, save_plan
-from recovery_cli.profile import Profile, check_region, check_timezone, load_profile, save_profile
-from recovery_cli.store import Store
+from recovery_cli.commands.session import ask, console, is_interactive, store_of
+from recovery_cli.log.cleanhistory import record_correction
+from recovery_cli.plan.plan import Contact, load_plan, save_plan
+from recovery_cli.store import clock
+from recovery_cli.store.dates import parse_date
+from recovery_cli.store.errors import InvalidValue
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import (
+    Profile,
+    check_region,
+    check_timezone,
+    load_profile,
+    save_profile,
+)
 
 
 def init_command(

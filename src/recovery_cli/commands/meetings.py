@@ -9,17 +9,17 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from recovery_cli import clock
-from recovery_cli.commands.common import console, print_json, store_of, write_output
-from recovery_cli.dates import parse_date, parse_time
-from recovery_cli.errors import InvalidValue, RecoveryError
-from recovery_cli.profile import load_profile
-from recovery_cli.store import Store
+from recovery_cli.commands.session import console, print_json, store_of, write_output
+from recovery_cli.store import clock
+from recovery_cli.store.dates import parse_date, parse_time
+from recovery_cli.store.errors import InvalidValue, RecoveryError
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import load_profile
 from recovery_cli.views.text import safe
 
 if TYPE_CHECKING:
-    from recovery_cli.meetings import Meeting
-    from recovery_cli.schedule import Occurrence
+    from recovery_cli.meetings.meetings import Meeting
+    from recovery_cli.meetings.schedule import Occurrence
 
 meetings_app = typer.Typer(
     help="Your meetings: what is coming up, your schedule, going, and your calendar.",
@@ -100,8 +100,8 @@ def upcoming_command(
     """The meetings coming up in the next few days, in your time zone."""
     if ctx.invoked_subcommand is not None:
         return
-    from recovery_cli.meetings import load_meetings
-    from recovery_cli.schedule import upcoming
+    from recovery_cli.meetings.meetings import load_meetings
+    from recovery_cli.meetings.schedule import upcoming
 
     store = store_of(ctx)
     here = _here(store)
@@ -143,8 +143,8 @@ def add_command(
     notes: Notes = None,
 ) -> None:
     """Add a meeting: weekly by default, or every 2 weeks, monthly, one-off, or any rule."""
-    from recovery_cli.meeting_merge import find
-    from recovery_cli.meetings import Meeting, load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import Meeting, load_meetings, save_meetings
+    from recovery_cli.meetings.merge import find
 
     if time is None:
         raise InvalidValue("say when the meeting starts, for example --time 19:00")
@@ -195,7 +195,7 @@ def _recurrence(
     when: _When, today: date, default_days: list[int] | None = None
 ) -> tuple[str, date]:
     """The RRULE and first date from --day/--every/--starts, --date or --rrule."""
-    from recovery_cli.schedule import build_rule, one_off_rule, parse_days
+    from recovery_cli.meetings.schedule import build_rule, one_off_rule, parse_days
 
     kinds = [when.on_date is not None, when.rrule is not None, when.day is not None]
     if sum(kinds) > 1:
@@ -216,7 +216,7 @@ def _recurrence(
 @meetings_app.command("list")
 def list_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Your meeting schedule."""
-    from recovery_cli.meetings import load_meetings
+    from recovery_cli.meetings.meetings import load_meetings
 
     meetings = load_meetings(store_of(ctx)).meetings
     if json_output:
@@ -228,7 +228,7 @@ def list_command(ctx: typer.Context, json_output: Json = False) -> None:
 
 
 def _meeting_json(meeting: Meeting) -> dict[str, object]:
-    from recovery_cli.schedule import describe_rule
+    from recovery_cli.meetings.schedule import describe_rule
 
     data = meeting.to_dict()
     data["starts"] = meeting.starts.isoformat()
@@ -243,7 +243,7 @@ def remove_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
 ) -> None:
     """Take a meeting off your schedule (your attendance record of it is kept)."""
-    from recovery_cli.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import load_meetings, save_meetings
 
     store = store_of(ctx)
     with store.transaction():
@@ -257,7 +257,7 @@ def remove_command(
 
 
 def _existing(meetings: list[Meeting], name: str) -> Meeting:
-    from recovery_cli.meeting_merge import find
+    from recovery_cli.meetings.merge import find
 
     meeting = find(meetings, name)
     if meeting is None:
@@ -288,8 +288,8 @@ def edit_command(
     notes: Notes = None,
 ) -> None:
     """Change a meeting; only what you give changes (an empty --where "" clears it)."""
-    from recovery_cli.meetings import load_meetings, save_meetings
-    from recovery_cli.schedule import rule_weekdays
+    from recovery_cli.meetings.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.schedule import rule_weekdays
 
     store = store_of(ctx)
     with store.transaction():
@@ -323,13 +323,13 @@ def edit_command(
 
 
 def _same(a: str, b: str) -> bool:
-    from recovery_cli.fields import same_name
+    from recovery_cli.store.fields import same_name
 
     return same_name(" ".join(a.split()), b)
 
 
 def _check_free(meetings: list[Meeting], name: str) -> None:
-    from recovery_cli.meeting_merge import find
+    from recovery_cli.meetings.merge import find
 
     if find(meetings, name) is not None:
         raise RecoveryError(f"there is already a meeting called {name.strip()!r}")
@@ -344,8 +344,13 @@ def attend_command(
     ] = None,
 ) -> None:
     """Note that you went to a meeting."""
-    from recovery_cli.attendance import attendance_summary
-    from recovery_cli.meetings import Attendance, load_attendance, load_meetings, save_attendance
+    from recovery_cli.meetings.attendance import attendance_summary
+    from recovery_cli.meetings.meetings import (
+        Attendance,
+        load_attendance,
+        load_meetings,
+        save_attendance,
+    )
 
     store = store_of(ctx)
     with store.transaction():
@@ -379,7 +384,7 @@ def goal_command(
     ] = None,
 ) -> None:
     """Choose (or drop) the "90 meetings in 90 days" goal. It is an offer, never a rule."""
-    from recovery_cli.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import load_meetings, save_meetings
 
     wanted = choice.strip().lower()
     if wanted not in ("on", "off"):
@@ -413,8 +418,8 @@ def export_command(
     ] = None,
 ) -> None:
     """Your schedule as an iCalendar (.ics) file for your phone or computer calendar."""
-    from recovery_cli.calendar_export import meetings_to_ical
-    from recovery_cli.meetings import load_meetings
+    from recovery_cli.meetings.calendar import meetings_to_ical
+    from recovery_cli.meetings.meetings import load_meetings
 
     store = store_of(ctx)
     meetings = load_meetings(store).meetings
@@ -441,9 +446,13 @@ def import_command(
     ] = False,
 ) -> None:
     """Bring in meetings from a feed you downloaded; importing it again adds nothing new."""
-    from recovery_cli.importers import ImportOptions, read_meetings
-    from recovery_cli.meeting_merge import merge_imported
-    from recovery_cli.meetings import load_meetings, normalise_fellowship, save_meetings
+    from recovery_cli.meetings.importers import ImportOptions, read_meetings
+    from recovery_cli.meetings.meetings import (
+        load_meetings,
+        normalise_fellowship,
+        save_meetings,
+    )
+    from recovery_cli.meetings.merge import merge_imported
 
     text = _read(file)
     store = store_of(ctx)

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from recovery_cli import clock
-from recovery_cli.commands.common import console, store_of, write_output
-from recovery_cli.errors import RecoveryError
-from recovery_cli.profile import load_profile
-from recovery_cli.summary import Summary, load_summary, parse_period
+from recovery_cli.commands.session import console, store_of, write_output
+from recovery_cli.reports.summary import Summary, load_summary, parse_period
+from recovery_cli.store import clock
+from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.profile import load_profile
 
 Since = Annotated[
     str | None,

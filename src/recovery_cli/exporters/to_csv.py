@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
-from recovery_cli.summary import Summary
+from recovery_cli.reports.summary import Summary
 
 HEADER = ("date", "mood", "craving", "sleep", "used", "triggers", "coping", "note")
 

@@ -13,9 +13,9 @@ import html
 from collections.abc import Sequence
 from datetime import date
 
-from recovery_cli import summary_words as words
-from recovery_cli.insights import mean
-from recovery_cli.summary import Summary
+from recovery_cli.log.insights import mean
+from recovery_cli.reports import summary_words as words
+from recovery_cli.reports.summary import Summary
 from recovery_cli.views.text import one_line, plain
 
 # The chart's drawing box, in SVG user units (it scales to the page width).

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from recovery_cli.summary import Summary
+from recovery_cli.reports.summary import Summary
 
 SCHEMA_VERSION = 1
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from recovery_cli import summary_words as words
-from recovery_cli.summary import Summary
+from recovery_cli.reports import summary_words as words
+from recovery_cli.reports.summary import Summary
 
 
 def export_markdown(summary: Summary) -> str:

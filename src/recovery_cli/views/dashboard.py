@@ -6,11 +6,11 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from recovery_cli.cleantime import CleanTime, describe
-from recovery_cli.overview import Overview
+from recovery_cli.log.cleantime import CleanTime, describe
+from recovery_cli.reports.dashboard import Overview
+from recovery_cli.store.words import counted
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, safe
-from recovery_cli.words import counted
 
 
 def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up: bool) -> None:

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from recovery_cli.helplines import Line
-from recovery_cli.plan import Plan
+from recovery_cli.plan.helplines import Line
+from recovery_cli.plan.plan import Plan
 from recovery_cli.views.text import plain
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from recovery_cli.logbook import Change, CheckIn, Craving
+from recovery_cli.log.logbook import Change, CheckIn, Craving
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, plain, safe
 

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from recovery_cli.attendance import NINETY, AttendanceSummary
-from recovery_cli.meetings import Attendance, Meeting
-from recovery_cli.schedule import Occurrence, describe_rule
+from recovery_cli.meetings.attendance import NINETY, AttendanceSummary
+from recovery_cli.meetings.meetings import Attendance, Meeting
+from recovery_cli.meetings.schedule import Occurrence, describe_rule
+from recovery_cli.store.words import counted
 from recovery_cli.views.text import one_line, safe
-from recovery_cli.words import counted
 
 if TYPE_CHECKING:  # only for the import report, which the dashboard never shows
-    from recovery_cli.importers import Skipped
-    from recovery_cli.meeting_merge import MergeResult
+    from recovery_cli.meetings.importers import Skipped
+    from recovery_cli.meetings.merge import MergeResult
 
 
 def render_upcoming(

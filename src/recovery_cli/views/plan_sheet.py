@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from recovery_cli.plan import Trigger
-from recovery_cli.plansheet import RankedStrategy, ReachableContact, Sheet
+from recovery_cli.plan.plan import Trigger
+from recovery_cli.plan.plan_sheet import RankedStrategy, ReachableContact, Sheet
 from recovery_cli.views.text import safe
 
 

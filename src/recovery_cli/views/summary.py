@@ -9,8 +9,8 @@ from statistics import fmean
 from rich.console import Console
 from rich.text import Text
 
-from recovery_cli import summary_words as words
-from recovery_cli.summary import Summary
+from recovery_cli.reports import summary_words as words
+from recovery_cli.reports.summary import Summary
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, plain, safe
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
-from recovery_cli.plan import CopingStrategy
+from recovery_cli.plan.plan import CopingStrategy
 from recovery_cli.views.text import plain
 
 SHOWN_REASONS = 3

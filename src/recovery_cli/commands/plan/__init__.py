@@ -1,0 +1,2 @@
+"""The commands that keep the plan: `plan`, `plan show`, `triggers`, `coping`, `contacts`,
+`helplines`."""

@@ -1,0 +1,97 @@
+"""`recovery coping ...`: the coping strategies, and the triggers each answers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recovery_cli.commands.session import console, print_json, store_of
+from recovery_cli.log.logbook import load_cravings
+from recovery_cli.plan import plan
+from recovery_cli.plan.plan_sheet import rank_strategies
+from recovery_cli.views.plan_sheet import describe_effect
+from recovery_cli.views.text import safe
+
+app = typer.Typer(help="What you do when a craving comes.", no_args_is_help=True)
+
+NameArgument = Annotated[str, typer.Argument(help="The strategy's name, e.g. 'call my sponsor'.")]
+StepsOption = Annotated[str | None, typer.Option(metavar="TEXT", help="What to do, step by step.")]
+ForOption = Annotated[
+    list[str] | None,
+    typer.Option("--for", metavar="TRIGGER", help="A trigger it answers (repeatable)."),
+]
+
+
+@app.command("add")
+def add_command(
+    ctx: typer.Context, name: NameArgument, steps: StepsOption = None, for_: ForOption = None
+) -> None:
+    """Add a coping strategy, or update the one with this name."""
+    store = store_of(ctx)
+    with plan.changing(store) as the_plan:
+        strategy, added = plan.put(the_plan.coping, name, plan.CopingStrategy, {"steps": steps})
+        new_triggers = plan.link(the_plan, strategy, for_ or [])
+    _said(f"{'Added' if added else 'Updated'} coping strategy {safe(strategy.name)}.", new_triggers)
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Your coping strategies, with how much each has brought your cravings down."""
+    store = store_of(ctx)
+    the_plan = plan.load_plan(store)
+    measured = {id(r.strategy): r for r in rank_strategies(the_plan.coping, load_cravings(store))}
+    rows = [measured[id(s)] for s in the_plan.coping]
+    if json_output:
+        print_json([r.to_dict() for r in rows])
+        return
+    out = console()
+    if not rows:
+        out.print("No coping strategies yet. Add one with [bold]recovery coping add NAME[/bold].")
+    for row in rows:
+        strategy = row.strategy
+        out.print(f"[bold]{safe(strategy.name)}[/bold] [dim]({describe_effect(row)})[/dim]")
+        if strategy.steps:
+            out.print(f"  {safe(strategy.steps)}")
+        if strategy.triggers:
+            out.print(f"  for: {', '.join(safe(t) for t in strategy.triggers)}")
+
+
+@app.command("edit")
+def edit_command(
+    ctx: typer.Context,
+    name: NameArgument,
+    rename: Annotated[str | None, typer.Option(metavar="NEW", help="A new name.")] = None,
+    steps: StepsOption = None,
+    for_: ForOption = None,
+    unlink: Annotated[
+        list[str] | None,
+        typer.Option(metavar="TRIGGER", help="A trigger it no longer answers (repeatable)."),
+    ] = None,
+) -> None:
+    """Change a coping strategy: its name, its steps, the triggers it answers."""
+    store = store_of(ctx)
+    with plan.changing(store) as the_plan:
+        strategy = plan.edit(the_plan.coping, name, {"name": rename, "steps": steps}, "strategy")
+        plan.unlink(strategy, unlink or [])
+        new_triggers = plan.link(the_plan, strategy, for_ or [])
+    _said(f"Updated coping strategy {safe(strategy.name)}.", new_triggers)
+
+
+@app.command("remove")
+def remove_command(ctx: typer.Context, name: NameArgument) -> None:
+    """Remove a coping strategy (what your craving log says about it is kept)."""
+    store = store_of(ctx)
+    with plan.changing(store) as the_plan:
+        strategy = plan.remove(the_plan.coping, name, "coping strategy")
+    console().print(f"Removed coping strategy {safe(strategy.name)}.")
+
+
+def _said(message: str, new_triggers: list[str]) -> None:
+    out = console()
+    out.print(message)
+    if new_triggers:
+        out.print(f"Added to your triggers too: {', '.join(safe(t) for t in new_triggers)}.")

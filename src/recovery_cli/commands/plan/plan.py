@@ -1,0 +1,188 @@
+"""`recovery plan ...`: read the plan, add and remove its numbered parts, check what is
+still empty, and edit the whole file by hand."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from recovery_cli.commands.plan.plan_sheet import show_plan
+from recovery_cli.commands.session import console, print_json, store_of
+from recovery_cli.plan import edit
+from recovery_cli.plan.plan import (
+    LINE_PARTS,
+    add_line,
+    changing,
+    lines_of,
+    load_plan,
+    missing_parts,
+    remove_line,
+)
+from recovery_cli.store.errors import RecoveryError
+from recovery_cli.views.text import safe
+
+app = typer.Typer(
+    help="Your relapse-prevention plan: read it, fill it in, check it.",
+    no_args_is_help=True,
+)
+
+# How to fill in each part that `plan check` finds empty.
+HOW_TO_FILL = {
+    "reasons": "recovery plan add reason TEXT",
+    "triggers": "recovery triggers add NAME",
+    "warning signs": "recovery plan add warning-sign TEXT",
+    "coping strategies": "recovery coping add NAME --steps TEXT",
+    "people to call": "recovery contacts add NAME --phone NUMBER",
+    "lapse plan": "recovery plan add lapse-step TEXT",
+}
+
+
+TITLES = {"reason": "Your reasons", "warning-sign": "Warning signs", "lapse-step": "Lapse plan"}
+
+
+class Part(StrEnum):
+    reason = "reason"
+    warning_sign = "warning-sign"
+    lapse_step = "lapse-step"
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    trigger: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="Put this trigger's strategies and warning signs first."),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Your plan on one screen, to read in a craving.
+
+    Your reasons, what helps you most, who to call, helplines and your lapse plan.
+    """
+    show_plan(store_of(ctx), trigger, json_output)
+
+
+@app.command("add")
+def add_command(
+    ctx: typer.Context,
+    part: Annotated[Part, typer.Argument(help="reason, warning-sign or lapse-step.")],
+    text: Annotated[str, typer.Argument(help="The text, in your own words.")],
+) -> None:
+    """Add a reason, a warning sign or a step of your lapse plan."""
+    store = store_of(ctx)
+    with changing(store) as plan:
+        number = add_line(plan, part.value, text)
+    console().print(f"Added {LINE_PARTS[part.value][1]} {number}: {safe(text.strip())}")
+
+
+@app.command("remove")
+def remove_command(
+    ctx: typer.Context,
+    part: Annotated[Part, typer.Argument(help="reason, warning-sign or lapse-step.")],
+    number: Annotated[int, typer.Argument(help="Its number, as `recovery plan list` shows.")],
+) -> None:
+    """Remove a reason, warning sign or lapse-plan step by number."""
+    store = store_of(ctx)
+    with changing(store) as plan:
+        removed = remove_line(plan, part.value, number)
+    label = LINE_PARTS[part.value][1]
+    console().print(f"Removed {label} {number}: {safe(removed)}")
+    if number <= len(lines_of(plan, part.value)):
+        console().print("The ones after it have moved up a number.")
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    part: Annotated[Part | None, typer.Argument(help="Only this part.")] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Your reasons, warning signs and lapse-plan steps, numbered."""
+    plan = load_plan(store_of(ctx))
+    parts = [part.value] if part is not None else list(LINE_PARTS)
+    if json_output:
+        print_json({LINE_PARTS[p][0]: lines_of(plan, p) for p in parts})
+        return
+    out = console()
+    for name in parts:
+        lines = lines_of(plan, name)
+        out.print(f"[bold]{TITLES[name]}[/bold]")
+        if not lines:
+            out.print(f"  none yet; add one with recovery plan add {name} TEXT")
+        for number, line in enumerate(lines, start=1):
+            out.print(f"  {number}. {safe(line)}")
+
+
+@app.command("check")
+def check_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+    """Which parts of your plan are still empty."""
+    missing = missing_parts(load_plan(store_of(ctx)))
+    if json_output:
+        print_json({"complete": not missing, "missing": missing})
+        return
+    out = console()
+    if not missing:
+        out.print("Every part of your plan has something in it. Well done.")
+        return
+    out.print("These parts of your plan are still empty; you could fill them in together:")
+    for part in missing:
+        out.print(f"  {part}: [bold]{HOW_TO_FILL[part]}[/bold]")
+
+
+@app.command("edit")
+def edit_command(ctx: typer.Context) -> None:
+    """Edit your whole plan in your text editor.
+
+    Uses $VISUAL, else $EDITOR, else nano, else vi. The plan is saved only when it
+    reads as a valid plan; otherwise you are shown what is wrong and can fix it.
+    """
+    store = store_of(ctx)
+    editor = editor_command()
+    copy = edit.start(store)
+    try:
+        while True:
+            _run_editor(editor, str(copy.path))
+            if copy.unchanged():
+                console().print("No changes; your plan is as it was.")
+                return
+            problem = edit.check(store, copy)
+            if problem is None:
+                edit.finish(store, copy)
+                console().print("Your plan is saved.")
+                return
+            typer.echo(f"That is not quite a plan yet: {problem}", err=True)
+            if not typer.confirm("Open it again to fix this?", default=True):
+                raise RecoveryError("your plan was not changed; the one you had is kept as it was")
+    finally:
+        edit.discard(copy)
+
+
+def editor_command() -> list[str]:
+    """$VISUAL, else $EDITOR (either may hold options, "code --wait"), else nano, else vi."""
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return shlex.split(value)
+    for fallback in ("nano", "vi"):
+        found = shutil.which(fallback)
+        if found:
+            return [found]
+    raise RecoveryError("no text editor was found; set EDITOR, e.g. EDITOR=nano")
+
+
+def _run_editor(editor: list[str], path: str) -> None:
+    try:
+        finished = subprocess.run([*editor, path], check=False)
+    except OSError as exc:
+        raise RecoveryError(f"could not start the editor {editor[0]!r}: {exc.strerror}") from None
+    if finished.returncode != 0:
+        raise RecoveryError("the editor stopped with an error, so your plan was not changed")

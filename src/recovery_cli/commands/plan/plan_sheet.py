@@ -1,0 +1,43 @@
+"""`recovery plan show`: the plan on one screen, read in a craving.
+
+Free of Typer at module level, so that the launcher can run it without loading the whole
+command line (see launch.py); the Typer command in commands/plan.py calls the same function.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from recovery_cli.commands.session import console, print_json
+from recovery_cli.log.logbook import load_cravings
+from recovery_cli.plan.plan import find, load_plan
+from recovery_cli.plan.plan_sheet import build_sheet
+from recovery_cli.store import clock
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import load_profile
+
+
+def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = False) -> None:
+    profile = load_profile(store)
+    plan = load_plan(store)
+    trigger = find(plan.triggers, trigger_name) if trigger_name else None
+    if trigger_name and trigger is None:
+        # Said gently and the whole plan still shown: this is read in a hard moment.
+        print(
+            f"There is no trigger called {trigger_name!r} in your plan, so here is all of it.",
+            file=sys.stderr,
+        )
+    sheet = build_sheet(
+        plan,
+        region=profile.region if profile else "",
+        # The log only ranks strategies: with none in the plan, it need not be read.
+        cravings=load_cravings(store) if plan.coping else [],
+        now=clock.now(profile.timezone if profile else None),
+        trigger=trigger,
+    )
+    if as_json:
+        print_json(sheet.to_dict())
+        return
+    from recovery_cli.views.plan_sheet import render_sheet
+
+    render_sheet(console(), sheet)

@@ -1,0 +1,79 @@
+"""What every command shares: the store for this run, the consoles, and asking questions.
+
+Typer is imported only inside the functions that need it, so that `plan show` can use
+this module from the launcher without loading Typer (see launch.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.files import Store
+
+if TYPE_CHECKING:
+    import typer
+    from rich.console import Console
+
+T = TypeVar("T")
+
+
+@dataclass
+class Session:
+    """Set up by the global options, handed to every command through `ctx.obj`."""
+
+    store: Store
+    debug: bool = False
+
+
+def store_of(ctx: typer.Context) -> Store:
+    session = ctx.find_object(Session)
+    if session is None:  # a command invoked outside the app; a programming mistake
+        raise RuntimeError("the recovery app callback did not run")
+    return session.store
+
+
+def console() -> Console:
+    """The console for a command's output (Rich honours NO_COLOR by itself)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def is_interactive() -> bool:
+    """True when a person is at a terminal to answer questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
+    """Ask until the answer parses; a mistake is explained and the question asked again."""
+    import typer
+
+    while True:
+        answer: str = typer.prompt(question, default=default, show_default=bool(default))
+        try:
+            return parse(answer)
+        except RecoveryError as exc:
+            typer.echo(f"  {exc}", err=True)
+
+
+def print_json(value: object) -> None:
+    """Machine-readable output; control characters in text are escaped by json itself."""
+    import json
+
+    print(json.dumps(value, indent=2))
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write an export or a backup the way the store writes its own files: atomically and
+    readable by the person alone (it holds their private data)."""
+    from recovery_cli.store.files import atomic_write
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,233 @@
+"""What the check-ins and cravings say: streak, averages and their direction, days used,
+how triggers go with cravings and how much each coping strategy brings a craving down.
+
+Plain functions over `CheckIn` and `Craving` lists, used by the dashboard, the plan (its
+strategies ranked by `coping_effectiveness`), the summary and the export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+from typing import Literal
+
+from recovery_cli.log.logbook import CheckIn, Craving
+
+Measure = Literal["mood", "craving"]
+Direction = Literal["rising", "falling", "steady", "unknown"]
+
+# A change in a 1-10 or 0-10 average smaller than this is day-to-day noise, not a direction.
+STEADY_WITHIN = 0.5
+
+
+@dataclass(frozen=True)
+class Averages:
+    """Mean mood, craving and hours of sleep over the `days` days ending on `until`
+    (None: no values)."""
+
+    days: int
+    until: date
+    mood: float | None
+    craving: float | None
+    checkins: int
+    sleep: float | None = None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One measure's mean over the last `days` days against the `days` days before them."""
+
+    measure: Measure
+    days: int
+    current: float | None
+    previous: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.current is None or self.previous is None:
+            return None
+        return self.current - self.previous
+
+    @property
+    def direction(self) -> Direction:
+        change = self.change
+        if change is None:
+            return "unknown"
+        if abs(change) < STEADY_WITHIN:
+            return "steady"
+        return "rising" if change > 0 else "falling"
+
+
+@dataclass(frozen=True)
+class TriggerStat:
+    """How often a trigger was met, and the mean craving on days with it and without it."""
+
+    name: str
+    count: int
+    craving_with: float | None
+    craving_without: float | None
+
+    @property
+    def difference(self) -> float | None:
+        """How much higher cravings ran on days with the trigger (negative: lower)."""
+        if self.craving_with is None or self.craving_without is None:
+            return None
+        return self.craving_with - self.craving_without
+
+
+@dataclass(frozen=True)
+class CopingEffect:
+    """The mean drop in a craving (before minus after) over `count` events using `name`."""
+
+    name: str
+    mean_drop: float
+    count: int
+
+
+def checkin_on(checkins: Iterable[CheckIn], day: date) -> CheckIn | None:
+    """The check-in for `day`, if there is one."""
+    return next((c for c in checkins if c.day == day), None)
+
+
+def streak(checkins: Iterable[CheckIn], today: date) -> int:
+    """Days in a row with a check-in, ending today, or yesterday while today is still open."""
+    return streak_of_days((c.day for c in checkins), today)
+
+
+def streak_of_days(checkin_days: Iterable[date], today: date) -> int:
+    """`streak` from the days alone (`logbook.checkin_days` reads them without parsing)."""
+    days = set(checkin_days)
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def window(checkins: Iterable[CheckIn], until: date, days: int) -> list[CheckIn]:
+    """The check-ins of the `days` days ending on `until` (both ends included)."""
+    start = until - timedelta(days=days - 1)
+    return [c for c in checkins if start <= c.day <= until]
+
+
+def averages(checkins: Sequence[CheckIn], today: date, days: int) -> Averages:
+    """Mean mood and craving over the last `days` days, today included."""
+    recent = window(checkins, today, days)
+    return Averages(
+        days=days,
+        until=today,
+        mood=mean(c.mood for c in recent),
+        craving=mean(c.craving for c in recent),
+        checkins=len(recent),
+        sleep=mean(c.sleep for c in recent),
+    )
+
+
+def trend(checkins: Sequence[CheckIn], today: date, days: int, measure: Measure) -> Trend:
+    """The mean of `measure` over the last `days` days against the `days` before them."""
+    earlier_end = today - timedelta(days=days)
+    return Trend(
+        measure=measure,
+        days=days,
+        current=mean(_values(window(checkins, today, days), measure)),
+        previous=mean(_values(window(checkins, earlier_end, days), measure)),
+    )
+
+
+def daily_series(
+    checkins: Iterable[CheckIn], today: date, days: int, measure: Measure
+) -> list[int | None]:
+    """One value a day for the `days` days ending today, oldest first (None: no check-in)."""
+    start = today - timedelta(days=days - 1)
+    by_day = {c.day: c for c in checkins if start <= c.day <= today}
+    series: list[int | None] = []
+    for offset in range(days):
+        checkin = by_day.get(start + timedelta(days=offset))
+        series.append(None if checkin is None else getattr(checkin, measure))
+    return series
+
+
+def days_used(
+    checkins: Iterable[CheckIn],
+    cravings: Iterable[Craving] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> int:
+    """Distinct days on which a check-in or a craving recorded use, within since..until."""
+    return len(use_days(checkins, cravings, since, until))
+
+
+def use_days(
+    checkins: Iterable[CheckIn],
+    cravings: Iterable[Craving] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> list[date]:
+    """The days `days_used` counts, in order."""
+    days = {c.day for c in checkins if c.used} | {c.at.date() for c in cravings if c.used}
+    return sorted(
+        day for day in days if (since is None or day >= since) and (until is None or day <= until)
+    )
+
+
+def trigger_stats(checkins: Sequence[CheckIn]) -> list[TriggerStat]:
+    """Every trigger met, those that come with the highest cravings first.
+
+    Names are matched without regard to case; the first spelling met is the one shown.
+    """
+    names: dict[str, str] = {}
+    for checkin in checkins:
+        for name in checkin.triggers:
+            names.setdefault(_key(name), name.strip())
+    met_by_day = [(c, {_key(t) for t in c.triggers}) for c in checkins]
+    stats = []
+    for key, name in names.items():
+        met = [c for c, keys in met_by_day if key in keys]
+        not_met = [c for c, keys in met_by_day if key not in keys]
+        stats.append(
+            TriggerStat(
+                name=name,
+                count=len(met),
+                craving_with=mean(c.craving for c in met),
+                craving_without=mean(c.craving for c in not_met),
+            )
+        )
+    return sorted(stats, key=lambda s: (-(s.difference or 0.0), -s.count, s.name.casefold()))
+
+
+def coping_effectiveness(cravings: Iterable[Craving]) -> list[CopingEffect]:
+    """Each coping strategy's mean drop over the cravings that used it, best first.
+
+    Only cravings with an intensity afterwards count. Names are matched without regard to
+    case; the first spelling met is the one shown. Ties go to the strategy used more often.
+    """
+    names: dict[str, str] = {}
+    drops: dict[str, list[int]] = {}
+    for craving in cravings:
+        drop = craving.drop
+        if drop is None:
+            continue
+        for key in {_key(name) for name in craving.coped if name.strip()}:
+            drops.setdefault(key, []).append(drop)
+        for name in craving.coped:
+            names.setdefault(_key(name), name.strip())
+    effects = [CopingEffect(names[key], fmean(drops[key]), len(drops[key])) for key in drops]
+    return sorted(effects, key=lambda e: (-e.mean_drop, -e.count, e.name.casefold()))
+
+
+def _values(checkins: Iterable[CheckIn], measure: Measure) -> list[int | None]:
+    return [getattr(c, measure) for c in checkins]
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    """The mean of the values given (None ones left out); None when there are none."""
+    present = [v for v in values if v is not None]
+    return fmean(present) if present else None
+
+
+def _key(name: str) -> str:
+    # The same rule as fields.same_name, as a dictionary key.
+    return name.strip().casefold()

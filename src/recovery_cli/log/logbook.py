@@ -1,0 +1,323 @@
+"""The daily check-ins and the craving events, kept as JSON Lines.
+
+Ten years of check-ins and cravings make long files, and `recovery log` and `recovery
+status` run every day: the functions that touch one record or a few recent days read the
+other lines without parsing them (only their date), and write them back as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, NoReturn, TypeVar
+
+from recovery_cli.store import fields
+from recovery_cli.store.errors import DataFileError, InvalidValue
+from recovery_cli.store.files import JsonLinesFile, Store
+
+CHECKINS_FILE = JsonLinesFile("checkins.jsonl")
+CRAVINGS_FILE = JsonLinesFile("cravings.jsonl")
+CHECKIN_FIELDS = ("mood", "craving", "sleep", "triggers", "coped", "used", "note")
+
+# A key can only appear unescaped outside strings, so this finds a record's own date or
+# time, never one quoted inside a note.
+_DATE_FIELD = re.compile(r'"date"\s*:\s*"([^"\\]*)"')
+_AT_FIELD = re.compile(r'"at"\s*:\s*"([^"\\]*)"')
+
+R = TypeVar("R")
+
+
+@dataclass
+class CheckIn:
+    """One day's check-in; a value left out is None."""
+
+    day: date
+    mood: int | None = None
+    craving: int | None = None
+    sleep: float | None = None
+    triggers: list[str] = field(default_factory=list)
+    coped: list[str] = field(default_factory=list)
+    used: bool = False
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.mood is not None:
+            fields.in_range("mood", self.mood, 1, 10, "mood")
+        if self.craving is not None:
+            fields.in_range("craving", self.craving, 0, 10, "craving")
+        if self.sleep is not None:
+            fields.in_range("sleep", self.sleep, 0, 24, "sleep", whole=False)
+            if self.sleep * 2 != int(self.sleep * 2):
+                raise InvalidValue(f"sleep is counted in half hours, got {self.sleep:g}", "sleep")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckIn:
+        day = fields.optional_date(data, "date")
+        if day is None:
+            raise InvalidValue("a check-in needs a date", "date")
+        return cls(
+            day=day,
+            mood=fields.number(data, "mood"),
+            craving=fields.number(data, "craving"),
+            sleep=fields.number(data, "sleep"),
+            triggers=fields.text_list(data, "triggers"),
+            coped=fields.text_list(data, "coped"),
+            used=bool(data.get("used", False)),
+            note=fields.text(data, "note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(),
+            "mood": self.mood,
+            "craving": self.craving,
+            "sleep": self.sleep,
+            "triggers": self.triggers,
+            "coped": self.coped,
+            "used": self.used,
+            "note": self.note,
+        }
+
+
+@dataclass
+class Craving:
+    """One craving as it happened: how strong before and after, what helped."""
+
+    at: datetime
+    intensity: int
+    trigger: str = ""
+    coped: list[str] = field(default_factory=list)
+    after: int | None = None
+    minutes: int | None = None
+    used: bool = False
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        fields.in_range("intensity", self.intensity, 0, 10, "intensity")
+        if self.after is not None:
+            fields.in_range("after", self.after, 0, 10, "after")
+        if self.minutes is not None:
+            fields.in_range("minutes", self.minutes, 0, 24 * 60, "minutes")
+
+    @property
+    def drop(self) -> int | None:
+        """How much the craving came down (before minus after), once `after` is known."""
+        return None if self.after is None else self.intensity - self.after
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Craving:
+        text = fields.required_text(data, "at")
+        try:
+            at = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidValue(f"at must be an ISO date and time, got {text!r}", "at") from None
+        return cls(
+            at=at,
+            intensity=fields.number(data, "intensity"),
+            trigger=fields.text(data, "trigger"),
+            coped=fields.text_list(data, "coped"),
+            after=fields.number(data, "after"),
+            minutes=fields.number(data, "minutes"),
+            used=bool(data.get("used", False)),
+            note=fields.text(data, "note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "at": self.at.isoformat(),
+            "intensity": self.intensity,
+            "trigger": self.trigger,
+            "coped": self.coped,
+            "after": self.after,
+            "minutes": self.minutes,
+            "used": self.used,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of a check-in that an update changed."""
+
+    field: str
+    before: Any
+    after: Any
+
+
+def load_checkins(store: Store, since: date | None = None) -> list[CheckIn]:
+    """Every check-in (or every one from `since` on), in date order."""
+    if since is None:
+        records = store.load_records(CHECKINS_FILE, CheckIn.from_dict)
+    else:
+        lines = [
+            line for day, line in _dated_checkin_lines(store, to_rewrite=False) if day >= since
+        ]
+        records = _parse_lines(store, CHECKINS_FILE, lines, CheckIn.from_dict)
+    return sorted(records, key=lambda c: c.day)
+
+
+def checkin_days(store: Store) -> list[date]:
+    """The days that have a check-in, in file order, without parsing the records."""
+    return [day for day, _ in _dated_checkin_lines(store, to_rewrite=False)]
+
+
+def days_and_recent(store: Store, since: date) -> tuple[list[date], list[CheckIn]]:
+    """`checkin_days` and `load_checkins(since=...)` together, reading the file once."""
+    dated = _dated_checkin_lines(store, to_rewrite=False)
+    recent = [line for day, line in dated if day >= since]
+    parsed = _parse_lines(store, CHECKINS_FILE, recent, CheckIn.from_dict)
+    return [day for day, _ in dated], sorted(parsed, key=lambda c: c.day)
+
+
+def checkin_for(store: Store, day: date) -> CheckIn | None:
+    """The check-in for `day`, if there is one."""
+    found = load_checkins(store, since=day)
+    return found[0] if found and found[0].day == day else None
+
+
+def update_checkin(
+    store: Store, day: date, change: Callable[[CheckIn | None], CheckIn]
+) -> tuple[CheckIn | None, CheckIn]:
+    """Replace the check-in for `day` by `change(the one there, or None)`; inside a
+    transaction. Returns the check-in before and after."""
+    dated = _dated_checkin_lines(store, to_rewrite=True)
+    same_day = [line for when, line in dated if when == day]
+    before = _parse_lines(store, CHECKINS_FILE, same_day[:1], CheckIn.from_dict)
+    previous = before[0] if before else None
+    after = change(previous)
+    if after.day != day:
+        raise ValueError("a check-in update must keep its day")
+    kept = [(when, line) for when, line in dated if when != day]
+    kept.append((day, _dump(after.to_dict())))
+    kept.sort(key=lambda pair: pair[0])
+    store.save_lines(CHECKINS_FILE, [line for _, line in kept])
+    return previous, after
+
+
+def delete_checkin(store: Store, day: date) -> CheckIn | None:
+    """Remove the check-in for `day`, inside a transaction; the one removed, or None."""
+    dated = _dated_checkin_lines(store, to_rewrite=True)
+    same_day = [line for when, line in dated if when == day]
+    gone = _parse_lines(store, CHECKINS_FILE, same_day[:1], CheckIn.from_dict)
+    if gone:
+        store.save_lines(CHECKINS_FILE, [line for when, line in dated if when != day])
+    return gone[0] if gone else None
+
+
+def merged(
+    previous: CheckIn | None, day: date, given: dict[str, Any], *, add_names: bool = True
+) -> CheckIn:
+    """The day's check-in with the values given: a value left out keeps what was there;
+    triggers and coping given are added to those there (names matched without regard to
+    case), or replace them when `add_names` is false."""
+    base = previous or CheckIn(day=day)
+    values = {name: getattr(base, name) for name in CHECKIN_FIELDS}
+    for name, value in given.items():
+        if name in ("triggers", "coped") and add_names:
+            values[name] = with_names(values[name], value)
+        elif name in CHECKIN_FIELDS:
+            values[name] = value
+        else:
+            raise ValueError(f"a check-in has no field {name!r}")
+    return CheckIn(day=day, **values)
+
+
+def with_names(names: Sequence[str], more: Sequence[str]) -> list[str]:
+    """`names` followed by those of `more` not among them yet (case-blind), blanks dropped."""
+    result = [n.strip() for n in names if n.strip()]
+    for name in (n.strip() for n in more):
+        if name and not any(fields.same_name(name, kept) for kept in result):
+            result.append(name)
+    return result
+
+
+def changes(before: CheckIn | None, after: CheckIn) -> list[Change]:
+    """The fields an update changed (every field set, for a new day)."""
+    base = before or CheckIn(day=after.day)
+    return [
+        Change(name, getattr(base, name), getattr(after, name))
+        for name in CHECKIN_FIELDS
+        if getattr(base, name) != getattr(after, name)
+    ]
+
+
+def save_checkins(store: Store, checkins: list[CheckIn]) -> None:
+    ordered = sorted(checkins, key=lambda c: c.day)
+    store.save_records(CHECKINS_FILE, [c.to_dict() for c in ordered])
+
+
+def load_cravings(store: Store, since: date | None = None) -> list[Craving]:
+    """Every craving event (or every one on `since` or later, by its own date), in time
+    order."""
+    if since is None:
+        records = store.load_records(CRAVINGS_FILE, Craving.from_dict)
+    else:
+        lines, first = store.load_lines(CRAVINGS_FILE, to_rewrite=False), since.isoformat()
+        try:
+            recent = [line for line in lines if _craving_day(line) >= first]
+        except ValueError:
+            _explain(store, CRAVINGS_FILE, Craving.from_dict)
+        records = _parse_lines(store, CRAVINGS_FILE, recent, Craving.from_dict)
+    return sorted(records, key=lambda c: c.at)
+
+
+def _craving_day(line: str) -> str:
+    """The ISO date of a craving line, as text (ISO dates compare as text). Lines as this
+    module writes them start with the time: slicing is ten times faster than the search,
+    which reads any other line. A line whose date is not one is kept, and fails parsing."""
+    return line[8:18] if line.startswith('{"at": "') else _field(_AT_FIELD, line)[:10]
+
+
+def save_cravings(store: Store, cravings: list[Craving]) -> None:
+    ordered = sorted(cravings, key=lambda c: c.at)
+    store.save_records(CRAVINGS_FILE, [c.to_dict() for c in ordered])
+
+
+def add_craving(store: Store, craving: Craving) -> None:
+    """Add one craving event in time order, inside a transaction, without parsing the rest."""
+    lines = store.load_lines(CRAVINGS_FILE)
+    try:
+        times = [datetime.fromisoformat(_field(_AT_FIELD, line)) for line in lines]
+        position = bisect_right(times, craving.at)
+    except (ValueError, TypeError):  # TypeError: a time without a zone among ones with
+        _explain(store, CRAVINGS_FILE, Craving.from_dict)
+    lines.insert(position, _dump(craving.to_dict()))
+    store.save_lines(CRAVINGS_FILE, lines)
+
+
+def _dated_checkin_lines(store: Store, *, to_rewrite: bool) -> list[tuple[date, str]]:
+    lines = store.load_lines(CHECKINS_FILE, to_rewrite=to_rewrite)
+    try:
+        return [(date.fromisoformat(_field(_DATE_FIELD, line)), line) for line in lines]
+    except ValueError:
+        _explain(store, CHECKINS_FILE, CheckIn.from_dict)
+
+
+def _field(pattern: re.Pattern[str], line: str) -> str:
+    match = pattern.search(line)
+    if match is None:
+        raise ValueError(f"no {pattern.pattern} in the line")
+    return match.group(1)
+
+
+def _parse_lines(
+    store: Store, file: JsonLinesFile, lines: list[str], parse: Callable[[dict[str, Any]], R]
+) -> list[R]:
+    try:
+        return [parse(json.loads(line)) for line in lines]
+    except (ValueError, TypeError, AttributeError):  # AttributeError: a line that is no object
+        _explain(store, file, parse)
+
+
+def _explain(store: Store, file: JsonLinesFile, parse: Callable[[dict[str, Any]], Any]) -> NoReturn:
+    """Raise the error naming the file and line of a record the fast path could not read."""
+    store.load_records(file, parse)
+    raise DataFileError(store.path(file), "a record has no readable date or time")
+
+
+def _dump(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False)

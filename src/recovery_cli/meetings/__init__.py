@@ -1,0 +1,2 @@
+"""Meetings: the schedule and its recurrence, attendance, importing feeds, merging them and
+writing them out as a calendar."""

@@ -1,0 +1,224 @@
+"""Meetings and attendance: the records, their checks, and their files.
+
+A meeting's recurrence is kept as one RFC 5545 RRULE string ("FREQ=WEEKLY;BYDAY=TU"), so
+weekly, fortnightly, monthly n-th weekday, one-off and any hand-written rule share one
+representation. A one-off meeting is ``FREQ=DAILY;COUNT=1``. The schedule is kept in
+meetings.toml (hand-editable); attendance accumulates in attendance.jsonl.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, time
+from typing import Any
+
+from recovery_cli.store import fields
+from recovery_cli.store.clock import zone
+from recovery_cli.store.errors import InvalidValue
+from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
+
+MEETINGS_FILE = TomlFile("meetings.toml")
+ATTENDANCE_FILE = JsonLinesFile("attendance.jsonl")
+FELLOWSHIPS: tuple[str, ...] = ("NA", "SMART", "AA", "CA", "other")
+ONE_OFF_RULE = "FREQ=DAILY;COUNT=1"
+MAX_DURATION_MINUTES = 24 * 60
+_UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
+_RULE_PART = re.compile(r"^[A-Z]+=[A-Z0-9,+\-:]+$")
+
+
+def normalise_fellowship(text: str) -> str:
+    """The canonical spelling of a fellowship ("na" -> "NA")."""
+    wanted = text.strip().casefold()
+    for known in FELLOWSHIPS:
+        if known.casefold() == wanted:
+            return known
+    choices = ", ".join(FELLOWSHIPS)
+    raise InvalidValue(f"fellowship must be one of {choices}, got {text!r}", "fellowship")
+
+
+def check_timezone(name: str) -> str:
+    """``name`` when it is an IANA time zone."""
+    if not name or zone(name) is None:
+        raise InvalidValue(
+            f"unknown time zone {name!r}; use an IANA name such as Europe/London", "timezone"
+        )
+    return name
+
+
+def stable_uid(key: str) -> str:
+    """A UID that stays the same for the same key, for calendars that de-duplicate on it."""
+    return f"{uuid.uuid5(_UID_NAMESPACE, key.casefold())}@recovery"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting in the person's schedule: when it recurs, where it is and who runs it."""
+
+    name: str
+    fellowship: str
+    rrule: str
+    starts: date
+    time: time
+    timezone: str
+    duration: int = 60
+    where: str = ""
+    url: str = ""
+    notes: str = ""
+    source: str = ""
+    uid: str = field(default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", " ".join(self.name.split()))
+        if not self.name:
+            raise InvalidValue("a meeting needs a name", "name")
+        object.__setattr__(self, "fellowship", normalise_fellowship(self.fellowship))
+        object.__setattr__(self, "time", self.time.replace(second=0, microsecond=0, tzinfo=None))
+        check_timezone(self.timezone)
+        object.__setattr__(self, "rrule", _checked_rule(self))
+        fields.in_range("duration", self.duration, 1, MAX_DURATION_MINUTES, "duration")
+        if self.url and not self.url.lower().startswith(("https://", "http://")):
+            raise InvalidValue(f"a link must start with https:// or http://, got {self.url!r}")
+        if not self.uid:
+            object.__setattr__(self, "uid", stable_uid(self.source or self.name))
+
+    @property
+    def is_one_off(self) -> bool:
+        """True when the meeting happens only once."""
+        return self.rrule == ONE_OFF_RULE
+
+    def to_dict(self) -> dict[str, Any]:
+        """A TOML-ready table: native date and time, no None values, empty text left out."""
+        data: dict[str, Any] = {
+            "name": self.name,
+            "fellowship": self.fellowship,
+            "rrule": self.rrule,
+            "starts": self.starts,
+            "time": self.time,
+            "duration": self.duration,
+            "timezone": self.timezone,
+        }
+        for key in ("where", "url", "notes", "source"):
+            if value := getattr(self, key):
+                data[key] = value
+        data["uid"] = self.uid
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Meeting:
+        """Build a meeting from :meth:`to_dict` output (ISO strings are accepted too)."""
+        starts = fields.optional_date(data, "starts")
+        if starts is None:
+            raise InvalidValue("starts (the first date) is missing", "starts")
+        duration = data.get("duration", 60)
+        fields.in_range("duration", duration, 1, MAX_DURATION_MINUTES, "duration")
+        return cls(
+            name=fields.required_text(data, "name"),
+            fellowship=fields.text(data, "fellowship") or "other",
+            rrule=fields.required_text(data, "rrule"),
+            starts=starts,
+            time=_clock_time(data.get("time")),
+            timezone=fields.required_text(data, "timezone"),
+            duration=int(duration),
+            **{key: fields.text(data, key) for key in ("where", "url", "notes", "source", "uid")},
+        )
+
+    def renamed(self, name: str) -> Meeting:
+        """The same meeting under another name (its UID stays, so calendars keep it)."""
+        return replace(self, name=name)
+
+
+def _checked_rule(meeting: Meeting) -> str:
+    from recovery_cli.meetings.schedule import normalise_rule
+
+    rule = meeting.rrule.strip().upper().removeprefix("RRULE:")
+    parts = rule.split(";")
+    if not all(_RULE_PART.match(part) for part in parts):
+        raise InvalidValue(f"{rule!r} does not look like an RFC 5545 RRULE", "rrule")
+    if not any(part.startswith("FREQ=") for part in parts):
+        raise InvalidValue(f"the rule {rule!r} needs a FREQ, such as FREQ=WEEKLY", "rrule")
+    return normalise_rule(rule, meeting.timezone, meeting.starts, meeting.time)
+
+
+def _clock_time(value: object) -> time:
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValue(f"time must be a time such as 19:00, got {value!r}", "time")
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A record that the person went to a meeting on a given day."""
+
+    meeting: str
+    day: date
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meeting", " ".join(self.meeting.split()))
+        if not self.meeting:
+            raise InvalidValue("an attendance record needs the meeting's name", "meeting")
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready object with the date as an ISO string."""
+        return {"meeting": self.meeting, "date": self.day.isoformat()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Attendance:
+        """Build a record from :meth:`to_dict` output."""
+        day = fields.optional_date(data, "date")
+        if day is None:
+            raise InvalidValue("an attendance record needs a date", "date")
+        return cls(meeting=fields.required_text(data, "meeting"), day=day)
+
+
+@dataclass
+class MeetingBook:
+    """Everything in meetings.toml: the schedule and the "90 in 90" goal, if chosen."""
+
+    meetings: list[Meeting] = field(default_factory=list)
+    ninety_from: date | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MeetingBook:
+        """Read the document; a bad value names its table ("meetings[3].time")."""
+        meetings = []
+        for number, table in enumerate(fields.table_list(data, "meetings")):
+            with fields.located(f"meetings[{number}]."):
+                meetings.append(Meeting.from_dict(table))
+        return cls(meetings, fields.optional_date(data, "ninety_in_ninety_from"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The TOML document (without its schema version, which the store adds)."""
+        data: dict[str, Any] = {}
+        if self.ninety_from is not None:
+            data["ninety_in_ninety_from"] = self.ninety_from
+        data["meetings"] = [meeting.to_dict() for meeting in self.meetings]
+        return data
+
+
+def load_meetings(store: Store) -> MeetingBook:
+    """The meeting schedule; an empty one before any meeting was added."""
+    return store.load(MEETINGS_FILE, MeetingBook.from_dict) or MeetingBook()
+
+
+def save_meetings(store: Store, book: MeetingBook) -> None:
+    """Write meetings.toml; only inside ``store.transaction()``."""
+    store.save(MEETINGS_FILE, book.to_dict())
+
+
+def load_attendance(store: Store) -> list[Attendance]:
+    """Every attendance record, in date order."""
+    return sorted(store.load_records(ATTENDANCE_FILE, Attendance.from_dict), key=lambda a: a.day)
+
+
+def save_attendance(store: Store, records: list[Attendance]) -> None:
+    """Write attendance.jsonl in date order; only inside ``store.transaction()``."""
+    ordered = sorted(records, key=lambda a: a.day)
+    store.save_records(ATTENDANCE_FILE, [record.to_dict() for record in ordered])

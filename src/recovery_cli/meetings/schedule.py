@@ -1,0 +1,212 @@
+"""When meetings happen: recurrence rules built from friendly flags, and upcoming occurrences.
+
+Occurrences are computed with dateutil's rrule on wall-clock time in the meeting's own time
+zone (zoneinfo), so a 19:00 meeting stays at 19:00 local across daylight-saving changes. They
+are returned as aware datetimes and can be shown in the person's zone. dateutil is imported
+inside the functions that need it, so commands that never look at meetings do not pay for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
+from recovery_cli.store.dates import weekday_number
+from recovery_cli.store.errors import InvalidValue
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule, rruleset
+
+DAY_CODES: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+EVERY_CHOICES: tuple[str, ...] = ("week", "2weeks", "month")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One sitting of a meeting: its aware start and end."""
+
+    meeting: Meeting
+    start: datetime
+    end: datetime
+
+    def in_zone(self, zone: str) -> Occurrence:
+        """The same sitting with start and end expressed in another time zone."""
+        tz = ZoneInfo(zone)
+        return Occurrence(self.meeting, self.start.astimezone(tz), self.end.astimezone(tz))
+
+
+def parse_day(text: str) -> int:
+    """Monday = 0 ... Sunday = 6, from "tue", "Tuesday", "tu" and the like."""
+    number = weekday_number(text.strip().rstrip("."))
+    if number is None:
+        raise InvalidValue(f"day must be a day of the week such as mon or tue, got {text!r}")
+    return number
+
+
+def parse_days(texts: Iterable[str]) -> list[int]:
+    """Several day names (each may hold commas: "mon,thu") as sorted, unique weekday numbers."""
+    days = {parse_day(part) for text in texts for part in text.split(",") if part.strip()}
+    if not days:
+        raise InvalidValue("say which day the meeting is on, for example --day tue")
+    return sorted(days)
+
+
+def first_on_or_after(start: date, weekdays: Sequence[int]) -> date:
+    """The first date on or after ``start`` falling on one of ``weekdays``."""
+    return min(start + timedelta(days=(day - start.weekday()) % 7) for day in weekdays)
+
+
+def nth_weekday_code(day: date) -> str:
+    """The BYDAY code for "the same n-th weekday of the month" as ``day`` (5th becomes last)."""
+    nth = (day.day - 1) // 7 + 1
+    return f"{-1 if nth == 5 else nth}{DAY_CODES[day.weekday()]}"
+
+
+def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, date]:
+    """An RRULE and its first date from friendly flags: days and week | 2weeks | month."""
+    if every not in EVERY_CHOICES:
+        raise InvalidValue(f"--every must be one of {', '.join(EVERY_CHOICES)}, got {every!r}")
+    first = first_on_or_after(starts, weekdays)
+    if every == "month":
+        if len(weekdays) != 1:
+            raise InvalidValue("a monthly meeting is on one day of the week; give a single --day")
+        return f"FREQ=MONTHLY;BYDAY={nth_weekday_code(first)}", first
+    byday = ",".join(DAY_CODES[day] for day in weekdays)
+    interval = ";INTERVAL=2" if every == "2weeks" else ""
+    return f"FREQ=WEEKLY{interval};BYDAY={byday}", first
+
+
+def rule_weekdays(meeting: Meeting) -> list[int]:
+    """The weekdays in the rule's BYDAY (ordinals ignored), or the start date's weekday."""
+    byday = next((p[6:] for p in meeting.rrule.split(";") if p.startswith("BYDAY=")), "")
+    days = {DAY_CODES.index(code[-2:]) for code in byday.split(",") if code[-2:] in DAY_CODES}
+    return sorted(days) or [meeting.starts.weekday()]
+
+
+def one_off_rule() -> str:
+    """The rule for a meeting that happens once, on its start date."""
+    return ONE_OFF_RULE
+
+
+def normalise_rule(rule: str, zone: str, starts: date, at: time) -> str:
+    """Check ``rule`` with dateutil and give UNTIL in UTC, as RFC 5545 asks for zoned starts."""
+    text = rule.strip().upper().removeprefix("RRULE:")
+    parts = [
+        _utc_until(part, zone) if part.startswith("UNTIL=") else part for part in text.split(";")
+    ]
+    normal = ";".join(parts)
+    _parse(normal, starts, at, zone)
+    return normal
+
+
+def _utc_until(part: str, zone: str) -> str:
+    value = part.removeprefix("UNTIL=")
+    if value.endswith("Z"):
+        return part
+    try:
+        if "T" in value:
+            local = datetime.strptime(value, "%Y%m%dT%H%M%S")
+        else:
+            local = datetime.combine(datetime.strptime(value, "%Y%m%d").date(), time(23, 59, 59))
+    except ValueError:
+        raise InvalidValue(
+            f"UNTIL must be a date such as 20251231, got {value!r}", "rrule"
+        ) from None
+    utc = local.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
+    return f"UNTIL={utc:%Y%m%dT%H%M%SZ}"
+
+
+def _local_start(starts: date, at: time, zone: str) -> datetime:
+    return datetime.combine(starts, at.replace(second=0, microsecond=0), tzinfo=ZoneInfo(zone))
+
+
+@lru_cache(maxsize=1024)
+def _parse(rule: str, starts: date, at: time, zone: str) -> rrule | rruleset:
+    """The dateutil rule from the first local start; cached, as a meeting's rule is checked
+    when it is read and used again for its sittings. (Keyed on the wall time and the zone's
+    name: aware datetimes in different zones compare equal when they are the same instant.)"""
+    from dateutil.rrule import rrulestr
+
+    try:
+        return rrulestr(rule, dtstart=_local_start(starts, at, zone))
+    except (ValueError, TypeError) as exc:
+        raise InvalidValue(f"the rule {rule!r} could not be read: {exc}", "rrule") from None
+
+
+def meeting_rule(meeting: Meeting) -> rrule | rruleset:
+    """The dateutil rule for a meeting, anchored at its first start in its own zone."""
+    return _parse(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
+
+
+def occurrences(meeting: Meeting, after: datetime, before: datetime) -> list[Occurrence]:
+    """Sittings of ``meeting`` that are under way or start between ``after`` and ``before``.
+
+    Both bounds must be aware. A sitting that began before ``after`` but has not ended yet
+    is included, so "the meeting on now" is not lost.
+    """
+    length = timedelta(minutes=meeting.duration)
+    starts = meeting_rule(meeting).between(after - length, before, inc=True)
+    found = [Occurrence(meeting, _real_time(start), _real_time(start) + length) for start in starts]
+    return [occ for occ in found if occ.end > after and occ.start <= before]
+
+
+def _real_time(start: datetime) -> datetime:
+    """Move a wall time that does not exist (skipped by a DST jump) to the real instant."""
+    return start.astimezone(ZoneInfo("UTC")).astimezone(start.tzinfo)
+
+
+def upcoming(meetings: Iterable[Meeting], now: datetime, days: int, zone: str) -> list[Occurrence]:
+    """All sittings from ``now`` for ``days`` days, sorted, shown in the time zone ``zone``."""
+    if days < 0:
+        raise InvalidValue(f"the number of days ahead cannot be negative, got {days}")
+    before = now + timedelta(days=days)
+    found = [occ.in_zone(zone) for m in meetings for occ in occurrences(m, now, before)]
+    return sorted(found, key=lambda occ: (occ.start, occ.meeting.name.casefold()))
+
+
+def next_occurrence(meeting: Meeting, now: datetime) -> Occurrence | None:
+    """The next sitting of ``meeting`` that has not ended, or None if it is all in the past."""
+    length = timedelta(minutes=meeting.duration)
+    start = meeting_rule(meeting).after(now - length, inc=False)
+    if start is None:
+        return None
+    return Occurrence(meeting, _real_time(start), _real_time(start) + length)
+
+
+def first_start(meeting: Meeting) -> datetime | None:
+    """The first real sitting of the meeting (its start date may not match its rule)."""
+    first = next(iter(meeting_rule(meeting)), None)
+    return None if first is None else _real_time(first)
+
+
+_ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}
+_WEEKDAY_NAMES = dict(
+    zip(
+        DAY_CODES,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
+
+
+def describe_rule(meeting: Meeting) -> str:
+    """The recurrence in plain words: "every Tuesday", "the first Tuesday of each month"."""
+    if meeting.is_one_off:
+        return f"once, on {meeting.starts:%a %d %b %Y}"
+    parts = dict(part.split("=", 1) for part in meeting.rrule.split(";"))
+    days = [code for code in parts.get("BYDAY", "").split(",") if code]
+    simple = set(parts) <= {"FREQ", "INTERVAL", "BYDAY", "WKST"}
+    if simple and parts["FREQ"] == "WEEKLY" and days and all(d in _WEEKDAY_NAMES for d in days):
+        names = " and ".join(_WEEKDAY_NAMES[d] for d in days)
+        interval = parts.get("INTERVAL", "1")
+        return f"every {names}" if interval == "1" else f"every {interval} weeks on {names}"
+    if simple and parts["FREQ"] == "MONTHLY" and len(days) == 1 and "INTERVAL" not in parts:
+        nth, code = days[0][:-2], days[0][-2:]
+        if nth in _ORDINALS and code in _WEEKDAY_NAMES:
+            return f"the {_ORDINALS[nth]} {_WEEKDAY_NAMES[code]} of each month"
+    return meeting.rrule

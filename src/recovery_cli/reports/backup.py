@@ -1,0 +1,291 @@
+"""Backup and restore: every data file of the store as one JSON document, and back again.
+
+A backup is `{"schema_version": 1, "app": "recovery", "created": ..., "files": {...}}`.
+A TOML file is kept as its text, exactly as it is on disk: the comments a person wrote in
+a hand edit survive, the file comes back byte for byte, and its dates and times need no
+encoding of their own to pass through JSON. A JSON Lines file is kept as its records,
+migrated to the current schema version. Both are read through the store and parsed by the
+model that owns them, so a damaged file stops a backup, and a backup is checked in full
+before a restore touches anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
+from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
+from recovery_cli.meetings.meetings import (
+    ATTENDANCE_FILE,
+    MEETINGS_FILE,
+    Attendance,
+    MeetingBook,
+)
+from recovery_cli.plan.plan import PLAN_FILE, Plan
+from recovery_cli.store import clock
+from recovery_cli.store.errors import DataFileError, RecoveryError
+from recovery_cli.store.files import (
+    FOLDER_MODE,
+    VERSION_KEY,
+    JsonLinesFile,
+    Store,
+    TomlFile,
+    atomic_write,
+    migrate,
+)
+from recovery_cli.store.profile import PROFILE_FILE, Profile
+
+BACKUP_VERSION = 1
+APP = "recovery"
+REPLACED_PREFIX = "replaced-"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A data file that backups hold, and the model's parser that checks its content."""
+
+    file: TomlFile | JsonLinesFile
+    parse: Callable[[dict[str, Any]], object]
+
+
+# Every data file in the store; a new one is added here (tests/test_backup.py checks that
+# no TomlFile or JsonLinesFile constant of the package is missing).
+DATA_FILES: tuple[Kept, ...] = (
+    Kept(PROFILE_FILE, Profile.from_dict),
+    Kept(PLAN_FILE, Plan.from_dict),
+    Kept(HISTORY_FILE, CleanHistory.from_dict),
+    Kept(MEETINGS_FILE, MeetingBook.from_dict),
+    Kept(CHECKINS_FILE, CheckIn.from_dict),
+    Kept(CRAVINGS_FILE, Craving.from_dict),
+    Kept(ATTENDANCE_FILE, Attendance.from_dict),
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One file of a backup: its TOML text or its records, at schema version `version`."""
+
+    kept: Kept
+    version: int
+    content: str | list[dict[str, Any]]
+
+    @property
+    def name(self) -> str:
+        return self.kept.file.filename
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore wrote, and the folder keeping the data it replaced (if there was any)."""
+
+    files: list[str]
+    replaced: Path | None
+
+
+def backup_document(store: Store) -> dict[str, Any]:
+    """Everything in the store as one JSON-ready document; a damaged file stops it."""
+    if not any(store.exists(kept.file) for kept in DATA_FILES):
+        raise RecoveryError(f"there is nothing to back up yet in {store.home}")
+    with store.transaction():
+        parts = [part for kept in DATA_FILES if (part := _read(store, kept)) is not None]
+    return {
+        VERSION_KEY: BACKUP_VERSION,
+        "app": APP,
+        "created": clock.now().isoformat(timespec="seconds"),
+        "files": {part.name: _entry(part) for part in parts},
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The backup as text: ASCII only, so no control character can reach a terminal raw."""
+    return json.dumps(document, indent=2) + "\n"
+
+
+def restore(store: Store, path: Path, replace: bool = False) -> Restored:
+    """Replace the store's data with the backup at `path`, once all of it is checked.
+
+    Existing data is replaced only when `replace` is true, and a copy of it is kept first
+    in a `replaced-<date>T<time>` folder inside the data folder. Data files the backup does
+    not hold are removed (their copy is kept too), so the data becomes the backup's.
+    """
+    parts = read_backup(path)
+    with store.transaction():
+        _check_content(store, path, parts)
+        present = [kept.file for kept in DATA_FILES if store.exists(kept.file)]
+        if present and not replace:
+            raise RecoveryError(
+                f"{store.home} already holds your recovery data; to replace it with the "
+                "backup (a copy of it is kept), run again with --yes"
+            )
+        folder = _keep_copy(store, present) if present else None
+        for part in parts:
+            _write(store, part)
+        restored = {part.name for part in parts}
+        for file in present:
+            if file.filename not in restored:
+                store.path(file).unlink()
+    return Restored([part.name for part in parts], folder)
+
+
+def read_backup(path: Path) -> list[Part]:
+    """The files of the backup at `path`, with the document's form checked (not yet the
+    content of each file: see `restore`)."""
+    document = _json_document(path)
+    if not isinstance(document, dict) or document.get("app") != APP:
+        raise RecoveryError(f"{path} is not a recovery backup")
+    version = document.get(VERSION_KEY)
+    if not _is_version(version):
+        raise RecoveryError(f"{path} is not a recovery backup: it has no valid {VERSION_KEY}")
+    if version > BACKUP_VERSION:
+        raise RecoveryError(
+            f"{path} was made by a newer version of recovery (backup schema {version}; "
+            f"this one reads up to {BACKUP_VERSION}). Please update recovery"
+        )
+    files = document.get("files")
+    if not isinstance(files, dict) or not files:
+        raise RecoveryError(f"{path} is not a recovery backup: it holds no files")
+    known = {kept.file.filename: kept for kept in DATA_FILES}
+    parts = []
+    for name, entry in files.items():
+        if name not in known:
+            raise RecoveryError(
+                f"{path} holds {name!r}, which this version of recovery does not know. "
+                "Please update recovery"
+            )
+        parts.append(_part(path, known[name], entry))
+    return parts
+
+
+def _json_document(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RecoveryError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RecoveryError(f"{path} is not a recovery backup: it is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise RecoveryError(
+            f"{path} is not a recovery backup: it is not valid JSON "
+            f"({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
+
+
+def _part(path: Path, kept: Kept, entry: Any) -> Part:
+    """One file entry of the document, its form checked."""
+    name = kept.file.filename
+    version = entry.get(VERSION_KEY) if isinstance(entry, dict) else None
+    if not _is_version(version):
+        raise RecoveryError(f"{path}: {name} has no valid {VERSION_KEY}")
+    if version > kept.file.version:
+        raise RecoveryError(
+            f"{path}: {name} was written by a newer version of recovery (schema {version}; "
+            f"this one reads up to {kept.file.version}). Please update recovery"
+        )
+    if isinstance(kept.file, TomlFile):
+        text = entry.get("text")
+        if not isinstance(text, str):
+            raise RecoveryError(f'{path}: {name} must have its TOML text under "text"')
+        return Part(kept, version, text)
+    records = entry.get("records")
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise RecoveryError(f'{path}: {name} must have a list of records under "records"')
+    return Part(kept, version, records)
+
+
+def _is_version(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _read(store: Store, kept: Kept) -> Part | None:
+    """A file of the store through its loader and model; None when it does not exist."""
+    file = kept.file
+    if isinstance(file, TomlFile):
+        if store.load(file, kept.parse) is None:
+            return None
+        text = store.text(file) or ""
+        return Part(kept, tomllib.loads(text).get(VERSION_KEY, 1), text)
+    if not store.exists(file):
+        return None
+    return Part(kept, file.version, store.load_records(file, _checked(kept.parse)))
+
+
+def _checked(parse: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], Any]:
+    """A record parser that keeps the record itself once the model has accepted it."""
+
+    def check(record: dict[str, Any]) -> dict[str, Any]:
+        parse(record)
+        return record
+
+    return check
+
+
+def _entry(part: Part) -> dict[str, Any]:
+    key = "text" if isinstance(part.content, str) else "records"
+    return {VERSION_KEY: part.version, key: part.content}
+
+
+def _write(store: Store, part: Part) -> None:
+    """Write one file of a backup through the store's own writers (atomic, under the lock)."""
+    file, content = part.kept.file, part.content
+    if isinstance(file, TomlFile):
+        assert isinstance(content, str)  # a Part pairs a TOML file with its text
+        store.save_text(file, content)
+    else:
+        assert isinstance(content, list)
+        store.save_records(file, [migrate(file, record, part.version) for record in content])
+
+
+def _check_content(store: Store, path: Path, parts: Sequence[Part]) -> None:
+    """Write the backup's files into a scratch folder inside the data folder and read each
+    back with the normal loader and model, so that what is restored is known to load."""
+    scratch = Store(Path(tempfile.mkdtemp(dir=store.home, prefix=".restore-check-")))
+    try:
+        with scratch.transaction():
+            for part in parts:
+                _write(scratch, part)
+        for part in parts:
+            try:
+                _read(scratch, part.kept)
+            except DataFileError as exc:
+                raise RecoveryError(
+                    f"{path}: {part.name}{_where(part, exc.line)}: {exc.problem}. "
+                    "Nothing was restored"
+                ) from None
+    finally:
+        shutil.rmtree(scratch.home)
+
+
+def _where(part: Part, line: int | None) -> str:
+    if line is None:
+        return ""
+    if isinstance(part.content, str):
+        return f", line {line}"
+    return f", record {line - 1}"  # the file's first line is its header
+
+
+def _keep_copy(store: Store, files: Sequence[TomlFile | JsonLinesFile]) -> Path:
+    """Copy the data about to be replaced into a new folder, mode 0700, in the data folder."""
+    stamp = clock.now().strftime("%Y-%m-%dT%H%M")
+    folder = store.home / f"{REPLACED_PREFIX}{stamp}"
+    number = 1
+    while True:
+        try:
+            folder.mkdir(mode=FOLDER_MODE)
+            break
+        except FileExistsError:  # a restore earlier in the same minute
+            number += 1
+            folder = store.home / f"{REPLACED_PREFIX}{stamp}-{number}"
+    os.chmod(folder, FOLDER_MODE)
+    for file in files:
+        atomic_write(folder / file.filename, store.path(file).read_bytes())
+    return folder

@@ -1,0 +1,223 @@
+"""The counsellor summary: one period of the person's records, worked out once for the
+terminal (`recovery summary`) and for every export format.
+
+`build_summary` works on records already read; `load_summary` reads what it needs from the
+store. Without notes (`notes=False`) the Summary holds no note text at all (the check-ins
+it carries have theirs blanked), so no exporter can leak one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from statistics import fmean
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from recovery_cli.log.cleantime import CleanTime, clean_time
+from recovery_cli.log.insights import (
+    CopingEffect,
+    TriggerStat,
+    averages,
+    coping_effectiveness,
+    daily_series,
+    trigger_stats,
+    use_days,
+)
+from recovery_cli.log.logbook import CheckIn, Craving
+from recovery_cli.meetings.attendance import count_between
+from recovery_cli.meetings.meetings import Attendance, Meeting
+from recovery_cli.reports.watch import Watch, look_back_start, scheduled_days, things_to_watch
+from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.files import Store
+from recovery_cli.store.profile import Profile
+
+DEFAULT_DAYS = 30
+TOP = 5
+
+
+@dataclass(frozen=True)
+class Period:
+    """From `since` to `until`, both days included."""
+
+    since: date
+    until: date
+
+    def __post_init__(self) -> None:
+        if self.since > self.until:
+            raise RecoveryError(
+                f"the period starts ({self.since}) after it ends ({self.until}); "
+                "give --since a date on or before --until"
+            )
+
+    @property
+    def days(self) -> int:
+        return (self.until - self.since).days + 1
+
+    def dates(self) -> list[date]:
+        return [self.since + timedelta(days=n) for n in range(self.days)]
+
+
+@dataclass(frozen=True)
+class CravingFigures:
+    """The craving events of the period: how many, how strong, how much they came down
+    (the mean drop over those with an intensity afterwards)."""
+
+    count: int
+    mean_intensity: float | None
+    mean_drop: float | None
+
+
+@dataclass(frozen=True)
+class MeetingCount:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Note:
+    day: date
+    source: Literal["check-in", "craving"]
+    text: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    name: str
+    period: Period
+    generated: date
+    clean_date: date | None
+    clean_time: CleanTime | None
+    checkins_made: int
+    mood_average: float | None
+    craving_average: float | None
+    sleep_average: float | None
+    moods: tuple[int | None, ...]
+    cravings_by_day: tuple[int | None, ...]
+    used_on: tuple[date, ...]
+    cravings: CravingFigures
+    top_triggers: tuple[TriggerStat, ...]
+    helped_most: tuple[CopingEffect, ...]
+    meetings_attended: int
+    meetings: tuple[MeetingCount, ...]
+    watch: tuple[Watch, ...]
+    notes: tuple[Note, ...]
+    checkins: tuple[CheckIn, ...]
+    with_notes: bool
+
+    @property
+    def days_used(self) -> int:
+        return len(self.used_on)
+
+    @property
+    def shared_by(self) -> str:
+        return f"Shared by {self.name or 'the person whose records these are'}"
+
+
+def parse_period(since: str | None, until: str | None, today: date) -> Period:
+    """The period from `--since` and `--until` (default: the 30 days ending today)."""
+    from recovery_cli.store.dates import parse_date
+
+    end = parse_date(until, today) if until else today
+    start = parse_date(since, today) if since else end - timedelta(days=DEFAULT_DAYS - 1)
+    return Period(start, end)
+
+
+def build_summary(
+    profile: Profile,
+    period: Period,
+    generated: date,
+    checkin_days: Sequence[date],
+    checkins: Sequence[CheckIn],
+    cravings: Sequence[Craving],
+    attended: Sequence[Attendance],
+    scheduled: Sequence[date],
+    *,
+    notes: bool = True,
+) -> Summary:
+    """The summary of `period`. `checkins` and `cravings` must cover the period and the
+    two weeks before its end (for the things to watch); `scheduled` holds the days of
+    meeting sittings in the two weeks before its end."""
+    since, until = period.since, period.until
+    inside = [c for c in checkins if since <= c.day <= until]
+    craved = [c for c in cravings if since <= c.at.date() <= until]
+    figures = averages(inside, until, period.days)
+    kept = tuple(inside if notes else (replace(c, note="") for c in inside))
+    return Summary(
+        name=profile.name,
+        period=period,
+        generated=generated,
+        clean_date=profile.clean_date,
+        clean_time=clean_time(profile.clean_date, generated) if profile.clean_date else None,
+        checkins_made=len(inside),
+        mood_average=figures.mood,
+        craving_average=figures.craving,
+        sleep_average=figures.sleep,
+        moods=tuple(daily_series(inside, until, period.days, "mood")),
+        cravings_by_day=tuple(daily_series(inside, until, period.days, "craving")),
+        used_on=tuple(use_days(inside, craved, since, until)),
+        cravings=_craving_figures(craved),
+        top_triggers=tuple(sorted(trigger_stats(inside), key=lambda s: -s.count)[:TOP]),
+        helped_most=tuple(coping_effectiveness(craved)[:TOP]),
+        meetings_attended=count_between(attended, since, until),
+        meetings=_meeting_counts(a for a in attended if since <= a.day <= until),
+        watch=tuple(
+            things_to_watch(
+                until, checkin_days, checkins, cravings, attended, scheduled, use_since=since
+            )
+        ),
+        notes=_notes(inside, craved) if notes else (),
+        checkins=kept,
+        with_notes=notes,
+    )
+
+
+def load_summary(
+    store: Store, profile: Profile, period: Period, now: datetime, zone: str, *, notes: bool = True
+) -> Summary:
+    """Read what the summary of `period` needs and build it; `now` in the time zone `zone`."""
+    from recovery_cli.log.logbook import days_and_recent, load_cravings
+    from recovery_cli.meetings.meetings import load_attendance, load_meetings
+
+    first = min(period.since, look_back_start(period.until))
+    days, checkins = days_and_recent(store, first)
+    end = min(now, datetime.combine(period.until, time(23, 59, 59), ZoneInfo(zone)))
+    return build_summary(
+        profile,
+        period,
+        now.date(),
+        days,
+        checkins,
+        load_cravings(store, since=first),
+        load_attendance(store),
+        _scheduled(load_meetings(store).meetings, end, zone),
+        notes=notes,
+    )
+
+
+def _scheduled(meetings: Sequence[Meeting], end: datetime, zone: str) -> list[date]:
+    return scheduled_days(meetings, end, zone) if meetings else []
+
+
+def _craving_figures(cravings: Sequence[Craving]) -> CravingFigures:
+    drops = [c.drop for c in cravings if c.drop is not None]
+    return CravingFigures(
+        count=len(cravings),
+        mean_intensity=fmean(c.intensity for c in cravings) if cravings else None,
+        mean_drop=fmean(drops) if drops else None,
+    )
+
+
+def _meeting_counts(records: Iterable[Attendance]) -> tuple[MeetingCount, ...]:
+    counts: dict[str, int] = {}
+    for record in records:
+        counts[record.meeting] = counts.get(record.meeting, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+    return tuple(MeetingCount(name, count) for name, count in ordered)
+
+
+def _notes(checkins: Sequence[CheckIn], cravings: Sequence[Craving]) -> tuple[Note, ...]:
+    found = [Note(c.day, "check-in", c.note.strip()) for c in checkins if c.note.strip()]
+    found += [Note(c.at.date(), "craving", c.note.strip()) for c in cravings if c.note.strip()]
+    return tuple(sorted(found, key=lambda note: note.day))

@@ -1,0 +1,99 @@
+"""Reading and checking the values of records, whether typed by the person or stored.
+
+Every check raises `InvalidValue` with a plain message ("mood must be 1-10, got 11"); the
+store adds the file and line when the value came from a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from recovery_cli.store.errors import InvalidValue
+
+
+@contextmanager
+def located(where: str) -> Iterator[None]:
+    """Prefix the key of any `InvalidValue` raised inside with `where` ("triggers[2].")."""
+    try:
+        yield
+    except InvalidValue as exc:
+        if exc.key is not None:
+            exc.key = where + exc.key
+        raise
+
+
+def text(data: Mapping[str, Any], key: str) -> str:
+    """An optional string field ("" when absent)."""
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise InvalidValue(f"{key} must be text, got {value!r}", key)
+    return value
+
+
+def required_text(data: Mapping[str, Any], key: str) -> str:
+    value = text(data, key).strip()
+    if not value:
+        raise InvalidValue(f"{key} must not be empty", key)
+    return value
+
+
+def text_list(data: Mapping[str, Any], key: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InvalidValue(f"{key} must be a list of text", key)
+    return list(value)
+
+
+def table_list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise InvalidValue(f"{key} must be a list of tables", key)
+    return value
+
+
+def optional_date(data: Mapping[str, Any], key: str) -> date | None:
+    """A TOML date or an ISO date string; None when absent."""
+    value = data.get(key)
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValue(f"{key} must be a date such as 2026-11-20, got {value!r}", key)
+
+
+def choice(name: str, value: str, options: Sequence[str], key: str | None = None) -> str:
+    """`value` lower-cased if it is one of `options` ("" is allowed: not given)."""
+    normal = value.strip().lower()
+    if normal and normal not in options:
+        raise InvalidValue(f"{name} must be one of {', '.join(options)}, got {value!r}", key)
+    return normal
+
+
+def number(data: Mapping[str, Any], key: str) -> Any:
+    """An optional stored number (None when absent); its range is checked by the record."""
+    value = data.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise InvalidValue(f"{key} must be a number, got {value!r}", key)
+    return value
+
+
+def in_range(
+    name: str, value: float, low: float, high: float, key: str | None = None, whole: bool = True
+) -> None:
+    """Refuse a number outside low..high, or with a fraction where `whole` is asked for."""
+    fits = isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+    if not fits:
+        raise InvalidValue(f"{name} must be {low:g}-{high:g}, got {value!r}", key)
+    if whole and value != int(value):
+        raise InvalidValue(f"{name} must be a whole number, got {value!r}", key)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names of triggers, strategies, contacts and meetings match without regard to case."""
+    return a.strip().casefold() == b.strip().casefold()

@@ -1,0 +1,332 @@
+"""The data folder: schema-versioned TOML documents and JSON Lines record files.
+
+What the person curates (profile, plan, meetings) is TOML; what accumulates (check-ins,
+cravings, attendance) is JSON Lines whose first line is a header carrying the schema
+version. Every write replaces the whole file atomically, and only while the store's lock
+is held, so a read-modify-write by one command can never interleave with another's. A file
+that cannot be read raises `DataFileError` and is never written over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from recovery_cli.store.errors import DataFileError, InvalidValue, RecoveryError
+
+T = TypeVar("T")
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+LOCK_NAME = ".lock"
+LOCK_TIMEOUT_SECONDS = 30
+VERSION_KEY = "schema_version"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file in the store, the schema version it is written at, and how to migrate to it.
+
+    `migrations[n]` turns version-n content (a TOML document, or one JSON Lines record)
+    into version n + 1.
+    """
+
+    filename: str
+    version: int = 1
+    migrations: Mapping[int, Migration] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TomlFile(DataFile):
+    """A hand-editable TOML document with `schema_version` at the top."""
+
+
+@dataclass(frozen=True)
+class JsonLinesFile(DataFile):
+    """Records, one JSON object a line, after a `{"schema_version": N}` header line."""
+
+
+class Store:
+    """The person's data folder."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self._lock_depth = 0
+
+    def path(self, file: DataFile) -> Path:
+        return self.home / file.filename
+
+    def exists(self, file: DataFile) -> bool:
+        return self.path(file).exists()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the store's exclusive lock across a whole read-modify-write."""
+        from filelock import FileLock, Timeout
+
+        self._ensure_home()
+        lock = FileLock(self.home / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise RecoveryError(
+                "another recovery command is still saving; please try again in a moment"
+            ) from None
+        self._lock_depth += 1
+        try:
+            yield
+        finally:
+            self._lock_depth -= 1
+            lock.release()
+
+    def load(self, file: TomlFile, parse: Callable[[dict[str, Any]], T]) -> T | None:
+        """Read and parse a TOML document; None when it does not exist yet."""
+        path = self.path(file)
+        text = _read_text(path)
+        if text is None:
+            return None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataFileError(path, _toml_problem(exc), _toml_line(exc, text)) from None
+        version = _checked_version(
+            file, path, data.pop(VERSION_KEY, 1), _line_of_key(text, VERSION_KEY)
+        )
+        data = migrate(file, data, version)
+        try:
+            return parse(data)
+        except InvalidValue as exc:
+            line = _line_of_key(text, exc.key) if exc.key else None
+            raise DataFileError(path, str(exc), line) from None
+        except (ValueError, TypeError) as exc:
+            raise DataFileError(path, str(exc)) from None
+
+    def text(self, file: DataFile) -> str | None:
+        """The file exactly as it is on disk; None when it does not exist yet."""
+        return _read_text(self.path(file))
+
+    def save(self, file: TomlFile, data: Mapping[str, Any]) -> None:
+        """Write a TOML document atomically; only inside `transaction()`."""
+        import tomli_w
+
+        self._require_lock()
+        document = {VERSION_KEY: file.version, **data}
+        atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
+
+    def save_text(self, file: TomlFile, text: str) -> None:
+        """Replace a TOML document with text already checked by the caller (a hand edit,
+        kept exactly as typed); atomically and only inside `transaction()`."""
+        self._require_lock()
+        atomic_write(self.path(file), text.encode("utf-8"))
+
+    def load_records(self, file: JsonLinesFile, parse: Callable[[dict[str, Any]], T]) -> list[T]:
+        """Read and parse every record of a JSON Lines file; [] when it does not exist yet."""
+        path = self.path(file)
+        text = _read_text(path)
+        if not text:
+            return []
+        # Only "\n" ends a line: str.splitlines() would also split inside a note at U+2028.
+        lines = text.split("\n")
+        version = _header_version(file, path, lines[0])
+        records: list[T] = []
+        for number, line in enumerate(lines[1:], start=2):
+            if not line.strip():
+                continue
+            record = migrate(file, _json_object(path, line, number), version)
+            try:
+                records.append(parse(record))
+            except (ValueError, TypeError) as exc:
+                raise DataFileError(path, str(exc), number) from None
+        return records
+
+    def save_records(self, file: JsonLinesFile, records: Sequence[Mapping[str, Any]]) -> None:
+        """Write a JSON Lines file atomically; only inside `transaction()`."""
+        self._require_lock()
+        lines = [json.dumps({VERSION_KEY: file.version})]
+        lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
+        atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
+
+    def load_lines(self, file: JsonLinesFile, *, to_rewrite: bool = True) -> list[str]:
+        """The record lines of a JSON Lines file, unparsed, at the current schema version.
+
+        For commands that touch one record of a long file and must not pay for parsing the
+        rest; the caller parses the lines it needs. An older file's records are migrated.
+        Lines that will be written back (`to_rewrite`) are first checked to be JSON objects,
+        so a damaged file is never rewritten; a read-only caller may skip that cost.
+        """
+        path = self.path(file)
+        text = _read_text(path)
+        if not text:
+            return []
+        first, *rest = text.split("\n")
+        version = _header_version(file, path, first)
+        numbered = [(number, line) for number, line in enumerate(rest, start=2) if line.strip()]
+        if version == file.version:
+            if to_rewrite:
+                _json_objects(path, numbered)
+            return [line for _, line in numbered]
+        records = _json_objects(path, numbered)
+        return [json.dumps(migrate(file, record, version)) for record in records]
+
+    def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
+        """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
+        self._require_lock()
+        content = "\n".join([json.dumps({VERSION_KEY: file.version}), *lines]) + "\n"
+        atomic_write(self.path(file), content.encode("utf-8"))
+
+    def _ensure_home(self) -> None:
+        self.home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        os.chmod(self.home, FOLDER_MODE)
+
+    def _require_lock(self) -> None:
+        if self._lock_depth == 0:
+            raise RuntimeError("a store write must happen inside Store.transaction()")
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DataFileError(path, exc.strerror or str(exc)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataFileError(path, "it is not UTF-8 text", line) from None
+
+
+def _json_object(path: Path, line: str, number: int) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(path, f"{exc.msg} (column {exc.colno})", number) from None
+    if not isinstance(value, dict):
+        raise DataFileError(path, "each line must be a JSON object", number)
+    return value
+
+
+def _json_objects(path: Path, numbered: Sequence[tuple[int, str]]) -> list[dict[str, Any]]:
+    """Every line parsed as a JSON object, so that a file with a line that is not one is
+    never written back. One parse of the joined lines is about twice as fast as one a line;
+    only on failure are the lines parsed one by one to name the bad one."""
+    try:
+        values = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+    except json.JSONDecodeError:
+        values = None
+    if (
+        isinstance(values, list)
+        and len(values) == len(numbered)
+        and all(isinstance(value, dict) for value in values)
+    ):
+        return values
+    return [_json_object(path, line, number) for number, line in numbered]
+
+
+def _header_version(file: DataFile, path: Path, line: str) -> int:
+    """The schema version a JSON Lines file's first line gives."""
+    header = _json_object(path, line, 1)
+    if VERSION_KEY not in header:
+        raise DataFileError(path, f'the first line must be {{"{VERSION_KEY}": N}}', 1)
+    return _checked_version(file, path, header[VERSION_KEY], 1)
+
+
+def _checked_version(file: DataFile, path: Path, version: Any, line: int | None) -> int:
+    """The file's schema version, refused when it is not one this version can read."""
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DataFileError(path, f"{VERSION_KEY} must be a whole number, got {version!r}", line)
+    if version > file.version:
+        raise DataFileError(
+            path,
+            f"it was written by a newer version of recovery (schema {version}; this one "
+            f"reads up to {file.version}). Please update recovery",
+            line,
+        )
+    return version
+
+
+def migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring version-`version` content (a TOML document or one JSON Lines record) up to the
+    file's current version, one step at a time."""
+    for step in range(version, file.version):
+        data = file.migrations[step](data)
+    return data
+
+
+def atomic_write(path: Path, content: bytes) -> None:
+    """Replace `path` with `content` so that a crash leaves either the old or the new file;
+    the file is readable by its owner only (FILE_MODE). Also for exports, which hold the
+    same private data."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)$")
+
+
+def _toml_line(exc: tomllib.TOMLDecodeError, text: str) -> int | None:
+    # tomllib gained a lineno attribute only in Python 3.14; older ones say it in the text.
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    match = _TOML_POSITION.search(str(exc))
+    if match is None:
+        return None
+    return int(match.group(1)) if match.group(1) else len(text.rstrip("\n").split("\n"))
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
+    message = getattr(exc, "msg", None)
+    return str(message) if message else _TOML_POSITION.sub("", str(exc))
+
+
+_KEY_PATH = re.compile(r"^(?:(?P<table>[\w-]+)(?:\[(?P<index>\d+)\])?\.)?(?P<leaf>[\w-]+)$")
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    """The line where `key` ("clean_date", "triggers[2].risk") is set, as well as it can tell."""
+    match = _KEY_PATH.match(key)
+    if match is None:
+        return None
+    lines = text.split("\n")
+    start = 0
+    table, index = match.group("table"), match.group("index")
+    if table is not None:
+        header = re.compile(rf"^\s*\[\[?\s*\"?{re.escape(table)}\"?\s*\]\]?\s*(#.*)?$")
+        headers = [n for n, line in enumerate(lines) if header.match(line)]
+        wanted = int(index) if index is not None else 0
+        if wanted >= len(headers):
+            return None
+        start = headers[wanted]
+    assignment = re.compile(rf"^\s*\"?{re.escape(match.group('leaf'))}\"?\s*=")
+    for number in range(start, len(lines)):
+        if assignment.match(lines[number]):
+            return number + 1
+        if number > start and lines[number].lstrip().startswith("["):
+            break
+    return start + 1 if table is not None else None

@@ -1,0 +1,74 @@
+"""The person's profile: name, clean date, substances, region and time zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from recovery_cli.store import fields
+from recovery_cli.store.clock import zone
+from recovery_cli.store.errors import InvalidValue
+from recovery_cli.store.files import Store, TomlFile
+
+PROFILE_FILE = TomlFile("profile.toml")
+REGIONS = ("US", "GB", "CA", "AU", "IE")
+
+
+@dataclass
+class Profile:
+    name: str = ""
+    clean_date: date | None = None
+    substances: list[str] = field(default_factory=list)
+    region: str = ""
+    timezone: str = ""
+
+    def __post_init__(self) -> None:
+        self.region = check_region(self.region)
+        check_timezone(self.timezone)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Profile:
+        return cls(
+            name=fields.text(data, "name"),
+            clean_date=fields.optional_date(data, "clean_date"),
+            substances=fields.text_list(data, "substances"),
+            region=fields.text(data, "region"),
+            timezone=fields.text(data, "timezone"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name}
+        if self.clean_date is not None:
+            data["clean_date"] = self.clean_date
+        data |= {"substances": self.substances, "region": self.region, "timezone": self.timezone}
+        return data
+
+
+def check_region(region: str) -> str:
+    """An ISO 3166 two-letter country code, upper-cased ("" when not given)."""
+    code = region.strip().upper()
+    if code and (len(code) != 2 or not code.isalpha()):
+        raise InvalidValue(
+            f"region must be a two-letter country code such as US, GB, CA, AU or IE, "
+            f"got {region!r}",
+            "region",
+        )
+    return code
+
+
+def check_timezone(name: str) -> None:
+    if name and zone(name) is None:
+        raise InvalidValue(
+            f"unknown time zone {name!r}; use an IANA name such as Europe/London",
+            "timezone",
+        )
+
+
+def load_profile(store: Store) -> Profile | None:
+    """The profile, or None before `recovery init`."""
+    return store.load(PROFILE_FILE, Profile.from_dict)
+
+
+def save_profile(store: Store, profile: Profile) -> None:
+    store.save(PROFILE_FILE, profile.to_dict())
