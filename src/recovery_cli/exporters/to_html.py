@@ -16,7 +16,7 @@ from datetime import date
 from recovery_cli.log.insights import mean
 from recovery_cli.reports import summary_words as words
 from recovery_cli.reports.summary import Summary
-from recovery_cli.views.text import one_line, plain
+from recovery_cli.store.sanitise import one_line, plain
 
 # The chart's drawing box, in SVG user units (it scales to the page width).
 CHART_WIDTH = 680

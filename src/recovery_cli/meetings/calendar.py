@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from recovery_cli.meetings.importers.ics import description_for
+from recovery_cli.meetings.description import description_for
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.schedule import first_start
 from recovery_cli.store.errors import InvalidValue

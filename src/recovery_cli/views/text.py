@@ -1,19 +1,14 @@
-"""Making the person's own text safe to show: no Rich markup, no raw control characters."""
+"""Making the person's own text safe to show: no Rich markup, no raw control characters.
+
+`plain` and `one_line` live in `store.sanitise` (exporters need them too, without Rich);
+they are offered here as well so that a view has one place to import from.
+"""
 
 from __future__ import annotations
 
-_SHOWN_INSTEAD = "\N{REPLACEMENT CHARACTER}"
-# C0 controls except tab and newline, DEL, and the C1 controls (ESC starts terminal sequences).
-_CONTROLS = {
-    code: _SHOWN_INSTEAD
-    for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))
-    if chr(code) not in "\t\n"
-}
+from recovery_cli.store.sanitise import one_line, plain
 
-
-def plain(text: str) -> str:
-    """The text with every control character (ESC included) shown as U+FFFD."""
-    return text.translate(_CONTROLS)
+__all__ = ["one_line", "plain", "safe"]
 
 
 def safe(text: str) -> str:
@@ -21,9 +16,3 @@ def safe(text: str) -> str:
     from rich.markup import escape
 
     return escape(plain(text))
-
-
-def one_line(text: str, width: int = 40) -> str:
-    """The text on one line, shortened with an ellipsis to at most `width` characters."""
-    flat = " ".join(plain(text).split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"

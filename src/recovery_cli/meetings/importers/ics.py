@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
+from recovery_cli.meetings.description import notes_from_description
 from recovery_cli.meetings.importers.records import (
     ImportOptions,
     ImportResult,
@@ -126,14 +127,3 @@ def _notes(event: Event, fellowship: str) -> str:
         return notes
     extra = "The original calendar adds or leaves out some dates; check with the group."
     return f"{notes}\n{extra}" if notes else extra
-
-
-def description_for(notes: str, fellowship: str) -> str:
-    """The DESCRIPTION written for a meeting: its notes, or a plain line when there are none."""
-    return notes or f"{fellowship} meeting"
-
-
-def notes_from_description(description: str, fellowship: str) -> str:
-    """Inverse of :func:`description_for`: the plain line alone means "no notes"."""
-    text = description.strip()
-    return "" if text == description_for("", fellowship) else text
