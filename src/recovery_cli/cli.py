@@ -1,4 +1,5 @@
-"""The `recovery` command line: global options, error reporting and the command list."""
+"""The `recovery` command line: global options, the command list, and every failure turned
+into an exit (see exits.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from typer.core import TyperGroup
 
 from recovery_cli import __version__
 from recovery_cli.commands.session import Session
-from recovery_cli.launch import crash_message, reader_stopped_early
-from recovery_cli.launch import fail as _fail
+from recovery_cli.exits import ERROR, INTERRUPTED, OK, crash_message, fail, reader_stopped_early
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import Store
 from recovery_cli.store.paths import data_home
@@ -68,20 +68,20 @@ class _RecoveryGroup(TyperGroup):
         argv = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
         try:
             result = super().main(*args, **kwargs)
-        except typer.TyperException as exc:  # usage mistakes: unknown option, missing value, ...
-            _fail(exc.format_message(), exc.exit_code)
+        except typer.TyperException as exc:  # usage mistakes (USAGE): unknown option, ...
+            fail(exc.format_message(), exc.exit_code)
         except typer.Abort:
-            _fail("stopped; nothing more was saved", 130)
+            fail("stopped; nothing more was saved", INTERRUPTED)
         except RecoveryError as exc:
-            _fail(str(exc), 1)
+            fail(str(exc), ERROR)
         except BrokenPipeError:
             reader_stopped_early()
             return None
         except Exception as exc:
             if "--debug" in argv:
                 raise
-            _fail(crash_message(exc), 1)
-        sys.exit(result if isinstance(result, int) else 0)
+            fail(crash_message(exc), ERROR)
+        sys.exit(result if isinstance(result, int) else OK)
 
 
 app = typer.Typer(

@@ -7,18 +7,17 @@ one command are recognised here and run without it:
     recovery [--home DIR] [--debug] plan show [--trigger NAME] [--json]
 
 Anything else (help, a mistake, any other command) goes to the Typer app in cli.py, which
-stays the one place for usage, help and completion. The failure reporting below is shared
-by both ways in.
+stays the one place for usage, help and completion. Both end a failed run through exits.py.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+
+from recovery_cli.exits import ERROR, crash_message, fail, reader_stopped_early
 
 
 @dataclass(frozen=True)
@@ -48,13 +47,13 @@ def run_plan_show(request: PlanShow) -> None:
     try:
         show_plan(Store(data_home(request.home)), request.trigger, request.as_json)
     except RecoveryError as exc:
-        fail(str(exc), 1)
+        fail(str(exc), ERROR)
     except BrokenPipeError:
         reader_stopped_early()
     except Exception as exc:
         if request.debug:
             raise
-        fail(crash_message(exc), 1)
+        fail(crash_message(exc), ERROR)
 
 
 def plan_show_request(argv: Sequence[str]) -> PlanShow | None:
@@ -102,25 +101,3 @@ def _split(words: list[str]) -> tuple[str, str | None]:
     if word in ("--home", "--trigger"):
         return word, words.pop(0) if words else None
     return word, None
-
-
-def reader_stopped_early() -> None:
-    """The reader of our output stopped early (`| head`); nothing is wrong. Keep the
-    interpreter's final flush from failing again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def crash_message(exc: BaseException) -> str:
-    return (
-        f"something went wrong inside recovery ({type(exc).__name__}); "
-        "run the same command with --debug to see the details"
-    )
-
-
-def fail(message: str, code: int) -> NoReturn:
-    """One line on stderr and the exit code; never a traceback, nor a control character
-    from the person's data."""
-    from recovery_cli.views.text import plain
-
-    print(f"error: {plain(message)}", file=sys.stderr)
-    sys.exit(code)

@@ -1,0 +1,48 @@
+"""How a run ends: the exit codes, and a failure as one plain line on stderr.
+
+Both ways in (the quick `plan show` in launch.py and the Typer app in cli.py) end a failed
+run here, so a failure looks the same whichever way the command came in:
+
+    OK           0    done
+    ERROR        1    something the person can fix (a value, a name, a data file that
+                      cannot be read: the message names the file and the line), or a fault
+                      inside recovery (the message suggests --debug)
+    USAGE        2    a mistake on the command line itself (unknown option, missing value);
+                      the code Typer gives its usage errors, passed on as it comes
+    INTERRUPTED  130  stopped with Ctrl-C, or input ended, at a prompt or a timer
+                      (128 + SIGINT, as shells do)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+from recovery_cli.store.sanitise import plain
+
+OK = 0
+ERROR = 1
+USAGE = 2
+INTERRUPTED = 130
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """One line on stderr and the exit code; never a traceback, nor a control character
+    from the person's data."""
+    print(f"error: {plain(message)}", file=sys.stderr)
+    sys.exit(code)
+
+
+def crash_message(exc: BaseException) -> str:
+    """What to say when something went wrong inside recovery rather than in what was asked."""
+    return (
+        f"something went wrong inside recovery ({type(exc).__name__}); "
+        "run the same command with --debug to see the details"
+    )
+
+
+def reader_stopped_early() -> None:
+    """The reader of our output stopped early (`| head`); nothing is wrong. Keep the
+    interpreter's final flush from failing again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
