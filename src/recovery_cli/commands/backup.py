@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from recovery_cli.commands.session import store_of, write_output
-from recovery_cli.views.text import plain
+from recovery_cli.commands.session import console, store_of, write_output
 
 
 def backup_command(
@@ -29,14 +27,11 @@ def backup_command(
     from recovery_cli.reports import backup
 
     text = backup.dumps(backup.backup_document(store_of(ctx)))
-    if output is None:
-        sys.stdout.write(text)
-        return
     write_output(output, text)
-    typer.echo(
-        f"Saved a backup of all your data to {plain(str(output))}. "
-        "It holds your notes, so keep it somewhere private."
-    )
+    if output is not None:
+        from recovery_cli.views.data import render_backup_saved
+
+        render_backup_saved(console(), output)
 
 
 def restore_command(
@@ -50,8 +45,7 @@ def restore_command(
 ) -> None:
     """Bring back your data from a backup, once all of it has been checked."""
     from recovery_cli.reports import backup
+    from recovery_cli.views.data import render_restored
 
     restored = backup.restore(store_of(ctx), file, replace=yes)
-    typer.echo(f"Restored {', '.join(restored.files)} from {plain(str(file))}.")
-    if restored.replaced is not None:
-        typer.echo(f"What was here before is kept in {plain(str(restored.replaced))}.")
+    render_restored(console(), restored, file)

@@ -22,6 +22,11 @@ from recovery_cli.store.profile import (
     load_profile,
     save_profile,
 )
+from recovery_cli.views.data import (
+    render_profile_saved,
+    render_wizard_done,
+    render_wizard_welcome,
+)
 
 
 def init_command(
@@ -69,8 +74,7 @@ def init_command(
         )
         save_profile(store, updated)
         record_correction(store, profile.clean_date, updated.clean_date, today)
-    verb = "updated" if existing else "set up"
-    console().print(f"Your profile is {verb}. Run [bold]recovery[/bold] to see your dashboard.")
+    render_profile_saved(console(), existed=existing is not None)
 
 
 def _merged(profile: Profile, substances: list[str]) -> list[str]:
@@ -91,10 +95,7 @@ def _clean_date(text: str, today: date) -> date:
 
 def _wizard(store: Store, profile: Profile, today: date) -> None:
     out = console()
-    out.print(
-        "[bold]Welcome.[/bold] A few questions to set things up. Everything stays on this "
-        "computer; press Enter to skip anything you would rather leave for now.\n"
-    )
+    render_wizard_welcome(out)
     current_date = profile.clean_date.isoformat() if profile.clean_date else "today"
     before = profile
     profile = replace(
@@ -126,10 +127,7 @@ def _wizard(store: Store, profile: Profile, today: date) -> None:
         plan.reasons.append(reason)
     save_profile(store, profile)
     save_plan(store, plan)
-    out.print(
-        "\nThank you. You're set up. Run [bold]recovery[/bold] any time for your dashboard, "
-        "and [bold]recovery plan show[/bold] when a craving comes."
-    )
+    render_wizard_done(out)
 
 
 def _checked_timezone(text: str) -> str:

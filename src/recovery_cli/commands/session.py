@@ -37,11 +37,12 @@ def store_of(ctx: typer.Context) -> Store:
     return session.store
 
 
-def console() -> Console:
-    """The console for a command's output (Rich honours NO_COLOR by itself)."""
+def console(*, stderr: bool = False) -> Console:
+    """The console for a command's output, or with `stderr` for what is said beside it
+    (Rich honours NO_COLOR by itself)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, stderr=stderr)
 
 
 def is_interactive() -> bool:
@@ -68,11 +69,15 @@ def print_json(value: object) -> None:
     print(json.dumps(value, indent=2))
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write an export or a backup the way the store writes its own files: atomically and
-    readable by the person alone (it holds their private data)."""
+def write_output(path: Path | None, text: str) -> None:
+    """Write an export or a backup to standard output (no `path`), or to a file the way the
+    store writes its own: atomically and readable by the person alone (it holds their
+    private data)."""
     from recovery_cli.store.files import atomic_write
 
+    if path is None:
+        sys.stdout.write(text)
+        return
     try:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:

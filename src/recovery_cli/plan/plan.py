@@ -315,11 +315,18 @@ def rename_trigger(plan: Plan, old: str, new: str) -> None:
         strategy.triggers[:] = [new if fields.same_name(t, old) else t for t in strategy.triggers]
 
 
+def answered_by(plan: Plan, trigger_name: str) -> list[str]:
+    """The names of the coping strategies that answer the trigger."""
+    return [
+        s.name for s in plan.coping if any(fields.same_name(t, trigger_name) for t in s.triggers)
+    ]
+
+
 def remove_trigger(plan: Plan, name: str) -> tuple[Trigger, list[str]]:
     """Remove a trigger and unlink it from the strategies that answer it; the trigger and
     the names of those strategies (the strategies themselves are kept)."""
     trigger = remove(plan.triggers, name, "trigger")
-    unlinked = [s.name for s in plan.coping if any(fields.same_name(t, name) for t in s.triggers)]
+    unlinked = answered_by(plan, name)
     for strategy in plan.coping:
         unlink(strategy, [name])
     return trigger, unlinked

@@ -4,6 +4,7 @@ people to call, and the safety information that matters most after time without 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from rich.console import Console
 from rich.text import Text
@@ -46,3 +47,27 @@ def render_lapse(out: Console, plan: Plan, lines: Sequence[Line], emergency: str
         "straight away and give naloxone.",
     ):
         out.print(Text(f"  - {fact}"))
+    out.print()
+
+
+def render_restarted(out: Console, day: date, *, by_flag: bool) -> None:
+    """Clean time counts from `day` now; after --reset-clean-date, also where the time
+    before it went (when the person was asked, they were told so in the question)."""
+    if not by_flag:
+        out.print(f"Your clean time now counts from {day:%d %B %Y}.")
+        return
+    out.print(
+        f"Your clean time now counts from {day:%d %B %Y}. The time before it is kept in "
+        "your history (see [bold]recovery status[/bold])."
+    )
+
+
+def render_clean_date_kept(out: Console, *, can_ask: bool) -> None:
+    """The clean date stays; when no one could be asked, how to start it again from the day."""
+    if can_ask:
+        out.print("Your clean date was left as it is.")
+        return
+    out.print(
+        "Your clean date was left as it is. To count clean time from this day, run the "
+        "same command again with --reset-clean-date."
+    )

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from recovery_cli.log.logbook import Change, CheckIn, Craving
 from recovery_cli.views.sparkline import sparkline
-from recovery_cli.views.text import one_line, plain, safe
+from recovery_cli.views.text import numbered, one_line, plain
 
 LABELS = {
     "mood": "mood",
@@ -153,5 +153,4 @@ def render_numbered(out: Console, heading: str, names: Sequence[str]) -> None:
     if not names:
         return
     out.print(heading)
-    for number, name in enumerate(names, start=1):
-        out.print(f"  {number}. {safe(name)}")
+    numbered(out, names)

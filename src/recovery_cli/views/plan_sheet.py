@@ -9,7 +9,7 @@ from rich.console import Console
 
 from recovery_cli.plan.plan import Trigger
 from recovery_cli.plan.plan_sheet import RankedStrategy, ReachableContact, Sheet
-from recovery_cli.views.text import safe
+from recovery_cli.views.text import numbered, print_as_is, safe
 
 
 def render_sheet(out: Console, sheet: Sheet) -> None:
@@ -18,7 +18,7 @@ def render_sheet(out: Console, sheet: Sheet) -> None:
         _trigger(out, sheet.trigger, sheet.warning_signs)
     if sheet.reasons:
         out.print("[bold]Your reasons[/bold]")
-        _numbered(out, sheet.reasons)
+        numbered(out, sheet.reasons)
     if sheet.strategies:
         first = f" (for {safe(sheet.trigger.name)} first)" if sheet.trigger is not None else ""
         out.print(f"[bold]What helps you[/bold]{first}")
@@ -31,12 +31,17 @@ def render_sheet(out: Console, sheet: Sheet) -> None:
     _helplines(out, sheet)
     if sheet.lapse_steps:
         out.print("[bold]If you slip[/bold] (a lapse is something to learn from)")
-        _numbered(out, sheet.lapse_steps)
+        numbered(out, sheet.lapse_steps)
     if sheet.missing:
         out.print(
             f"[dim]Still empty: {', '.join(sheet.missing)}. "
             "See [bold]recovery plan check[/bold].[/dim]"
         )
+
+
+def render_unknown_trigger(err: Console, name: str) -> None:
+    """Said gently, and the whole plan still shown: this is read in a hard moment."""
+    print_as_is(err, f"There is no trigger called {name!r} in your plan, so here is all of it.")
 
 
 def describe_effect(item: RankedStrategy) -> str:
@@ -57,7 +62,7 @@ def _trigger(out: Console, trigger: Trigger, warning_signs: list[str]) -> None:
         out.print(f"  {safe(trigger.note)}")
     if warning_signs:
         out.print("[bold]Warning signs to watch for[/bold]")
-        _numbered(out, warning_signs)
+        numbered(out, warning_signs)
 
 
 def _strategy(item: RankedStrategy) -> str:

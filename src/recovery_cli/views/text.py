@@ -6,9 +6,15 @@ they are offered here as well so that a view has one place to import from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from recovery_cli.store.sanitise import one_line, plain
 
-__all__ = ["one_line", "plain", "safe"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["numbered", "one_line", "plain", "print_as_is", "safe"]
 
 
 def safe(text: str) -> str:
@@ -16,3 +22,17 @@ def safe(text: str) -> str:
     from rich.markup import escape
 
     return escape(plain(text))
+
+
+def numbered(out: Console, lines: Sequence[str]) -> None:
+    """The person's lines, numbered from 1 and indented."""
+    for number, line in enumerate(lines, start=1):
+        out.print(f"  {number}. {safe(line)}")
+
+
+def print_as_is(out: Console, text: str) -> None:
+    """Print the text as print() would: no markup read, no wrapping at the console width
+    (for messages that name a file path or quote an error, best kept on one line)."""
+    from rich.text import Text
+
+    out.print(Text(plain(text)), soft_wrap=True)

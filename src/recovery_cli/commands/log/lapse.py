@@ -33,7 +33,7 @@ def restart(store: Store, day: date, note: str = "") -> None:
 def after_use(store: Store, day: date, *, restarted: bool, interactive: bool) -> None:
     """Show the lapse response; then, unless --reset-clean-date already did, leave the clean
     date alone or (on a terminal, if the person says so) start it again from `day`."""
-    from recovery_cli.views.lapse import render_lapse
+    from recovery_cli.views.lapse import render_clean_date_kept, render_lapse, render_restarted
 
     plan = load_plan(store)
     profile = load_profile(store)
@@ -42,29 +42,22 @@ def after_use(store: Store, day: date, *, restarted: bool, interactive: bool) ->
     render_lapse(
         out, plan, helplines.for_person(region, plan.helplines), helplines.emergency_number(region)
     )
-    out.print()
     if restarted:
-        out.print(
-            f"Your clean time now counts from {day:%d %B %Y}. The time before it is kept in "
-            "your history (see [bold]recovery status[/bold])."
-        )
+        render_restarted(out, day, by_flag=True)
         return
     if profile is None or profile.clean_date is None or profile.clean_date >= day:
         return
     if not interactive:
-        out.print(
-            "Your clean date was left as it is. To count clean time from this day, run the "
-            "same command again with --reset-clean-date."
-        )
+        render_clean_date_kept(out, can_ask=False)
         return
     question = (
         f"Would you like to count clean time again from {day:%d %B %Y}? "
         "The time before stays in your history"
     )
     if not typer.confirm(question, default=False):
-        out.print("Your clean date was left as it is.")
+        render_clean_date_kept(out, can_ask=True)
         return
     note = ask("A note for your history (Enter for none)", str.strip, "")
     with store.transaction():
         restart(store, day, note)
-    out.print(f"Your clean time now counts from {day:%d %B %Y}.")
+    render_restarted(out, day, by_flag=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,7 +11,10 @@ from recovery_cli.plan import hours, plan
 from recovery_cli.plan.plan_sheet import reachable_first
 from recovery_cli.store import clock
 from recovery_cli.store.profile import load_profile
-from recovery_cli.views.text import safe
+from recovery_cli.views import plan as views
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(help="The people you can call.", no_args_is_help=True)
 
@@ -43,8 +46,9 @@ def add_command(
     changes = {"phone": phone, "email": email, "role": role, "hours": when, "note": note}
     with plan.changing(store) as the_plan:
         contact, added = plan.put(the_plan.contacts, name, plan.Contact, changes)
-    verb = "Added" if added else "Updated"
-    _said(f"{verb} {safe(contact.name)} in your people to call.", contact)
+    out = console()
+    views.render_added(out, contact, added=added)
+    _note_unread_hours(out, contact)
 
 
 @app.command("list")
@@ -60,22 +64,7 @@ def list_command(
     if json_output:
         print_json([row.to_dict() for row in rows])
         return
-    out = console()
-    if not rows:
-        out.print("No one yet. Add someone with [bold]recovery contacts add NAME --phone N[/bold].")
-    for row in rows:
-        contact = row.contact
-        role = f" ({contact.role})" if contact.role else ""
-        now_text = "  [green]available now[/green]" if row.available_now else ""
-        out.print(f"[bold]{safe(contact.name)}[/bold]{role}{now_text}")
-        for label, value in (
-            ("phone", contact.phone),
-            ("email", contact.email),
-            ("hours", contact.hours),
-            ("note", contact.note),
-        ):
-            if value:
-                out.print(f"  {label}: {safe(value)}")
+    views.render_contacts(console(), rows)
 
 
 @app.command("edit")
@@ -101,7 +90,9 @@ def edit_command(
     }
     with plan.changing(store) as the_plan:
         contact = plan.edit(the_plan.contacts, name, changes, "contact")
-    _said(f"Updated {safe(contact.name)}.", contact)
+    out = console()
+    views.render_edited(out, contact)
+    _note_unread_hours(out, contact)
 
 
 @app.command("remove")
@@ -110,15 +101,9 @@ def remove_command(ctx: typer.Context, name: NameArgument) -> None:
     store = store_of(ctx)
     with plan.changing(store) as the_plan:
         contact = plan.remove(the_plan.contacts, name, "contact")
-    console().print(f"Removed {safe(contact.name)} from your people to call.")
+    views.render_removed(console(), contact)
 
 
-def _said(message: str, contact: plan.Contact) -> None:
-    out = console()
-    out.print(message)
+def _note_unread_hours(out: Console, contact: plan.Contact) -> None:
     if contact.hours and hours.covers(contact.hours, clock.now()) is None:
-        out.print(
-            f"I could not read the hours '{safe(contact.hours)}', so they are kept as you "
-            f"wrote them and {safe(contact.name)} is listed after the people reachable now. "
-            f"Forms I can read: {safe(hours.FORMS)}."
-        )
+        views.render_unread_hours(out, contact)

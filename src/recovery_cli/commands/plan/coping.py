@@ -10,8 +10,7 @@ from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.log.logbook import load_cravings
 from recovery_cli.plan import plan
 from recovery_cli.plan.plan_sheet import rank_strategies
-from recovery_cli.views.plan_sheet import describe_effect
-from recovery_cli.views.text import safe
+from recovery_cli.views import plan as views
 
 app = typer.Typer(help="What you do when a craving comes.", no_args_is_help=True)
 
@@ -32,7 +31,9 @@ def add_command(
     with plan.changing(store) as the_plan:
         strategy, added = plan.put(the_plan.coping, name, plan.CopingStrategy, {"steps": steps})
         new_triggers = plan.link(the_plan, strategy, for_ or [])
-    _said(f"{'Added' if added else 'Updated'} coping strategy {safe(strategy.name)}.", new_triggers)
+    out = console()
+    views.render_added(out, strategy, added=added)
+    views.render_linked(out, new_triggers)
 
 
 @app.command("list")
@@ -48,16 +49,7 @@ def list_command(
     if json_output:
         print_json([r.to_dict() for r in rows])
         return
-    out = console()
-    if not rows:
-        out.print("No coping strategies yet. Add one with [bold]recovery coping add NAME[/bold].")
-    for row in rows:
-        strategy = row.strategy
-        out.print(f"[bold]{safe(strategy.name)}[/bold] [dim]({describe_effect(row)})[/dim]")
-        if strategy.steps:
-            out.print(f"  {safe(strategy.steps)}")
-        if strategy.triggers:
-            out.print(f"  for: {', '.join(safe(t) for t in strategy.triggers)}")
+    views.render_coping(console(), rows)
 
 
 @app.command("edit")
@@ -78,7 +70,9 @@ def edit_command(
         strategy = plan.edit(the_plan.coping, name, {"name": rename, "steps": steps}, "strategy")
         plan.unlink(strategy, unlink or [])
         new_triggers = plan.link(the_plan, strategy, for_ or [])
-    _said(f"Updated coping strategy {safe(strategy.name)}.", new_triggers)
+    out = console()
+    views.render_edited(out, strategy)
+    views.render_linked(out, new_triggers)
 
 
 @app.command("remove")
@@ -87,11 +81,4 @@ def remove_command(ctx: typer.Context, name: NameArgument) -> None:
     store = store_of(ctx)
     with plan.changing(store) as the_plan:
         strategy = plan.remove(the_plan.coping, name, "coping strategy")
-    console().print(f"Removed coping strategy {safe(strategy.name)}.")
-
-
-def _said(message: str, new_triggers: list[str]) -> None:
-    out = console()
-    out.print(message)
-    if new_triggers:
-        out.print(f"Added to your triggers too: {', '.join(safe(t) for t in new_triggers)}.")
+    views.render_removed(console(), strategy)

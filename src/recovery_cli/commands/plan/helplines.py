@@ -9,7 +9,7 @@ import typer
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import helplines, plan
 from recovery_cli.store.profile import check_region, load_profile
-from recovery_cli.views.text import safe
+from recovery_cli.views import plan as views
 
 app = typer.Typer(help="Helplines for your region, and numbers of your own.")
 
@@ -33,19 +33,7 @@ def list_command(
     if json_output:
         print_json({"region": code, "helplines": [line.to_dict() for line in lines]})
         return
-    out = console()
-    if code and not helplines.for_region(code):
-        out.print(
-            f"There is no built-in list for {code} yet ({', '.join(helplines.regions())} have "
-            "one). In an emergency, call your local emergency number. You can add numbers "
-            "with [bold]recovery helplines add NAME NUMBER[/bold]."
-        )
-    elif not code:
-        out.print("Set your country with [bold]recovery init --region CODE[/bold] to see yours.")
-    for line in lines:
-        out.print(f"[bold]{safe(line.name)}[/bold]  {safe(line.number)}")
-        if line.note:
-            out.print(f"  {safe(line.note)}")
+    views.render_helplines(console(), lines, code, helplines.regions())
 
 
 @app.command("add")
@@ -60,7 +48,7 @@ def add_command(
     with plan.changing(store) as the_plan:
         changes = {"number": number, "note": note}
         line, added = plan.put(the_plan.helplines, name, plan.Helpline, changes)
-    console().print(f"{'Added' if added else 'Updated'} {safe(line.name)}: {safe(line.number)}.")
+    views.render_added(console(), line, added=added)
 
 
 @app.command("remove")
@@ -71,4 +59,4 @@ def remove_command(
     store = store_of(ctx)
     with plan.changing(store) as the_plan:
         line = plan.remove(the_plan.helplines, name, "helpline of your own")
-    console().print(f"Removed {safe(line.name)}.")
+    views.render_removed(console(), line)

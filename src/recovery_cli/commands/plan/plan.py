@@ -25,25 +25,12 @@ from recovery_cli.plan.plan import (
     remove_line,
 )
 from recovery_cli.store.errors import RecoveryError
-from recovery_cli.views.text import safe
+from recovery_cli.views import plan as views
 
 app = typer.Typer(
     help="Your relapse-prevention plan: read it, fill it in, check it.",
     no_args_is_help=True,
 )
-
-# How to fill in each part that `plan check` finds empty.
-HOW_TO_FILL = {
-    "reasons": "recovery plan add reason TEXT",
-    "triggers": "recovery triggers add NAME",
-    "warning signs": "recovery plan add warning-sign TEXT",
-    "coping strategies": "recovery coping add NAME --steps TEXT",
-    "people to call": "recovery contacts add NAME --phone NUMBER",
-    "lapse plan": "recovery plan add lapse-step TEXT",
-}
-
-
-TITLES = {"reason": "Your reasons", "warning-sign": "Warning signs", "lapse-step": "Lapse plan"}
 
 
 class Part(StrEnum):
@@ -81,7 +68,7 @@ def add_command(
     store = store_of(ctx)
     with changing(store) as plan:
         number = add_line(plan, part.value, text)
-    console().print(f"Added {LINE_PARTS[part.value][1]} {number}: {safe(text.strip())}")
+    views.render_line_added(console(), part.value, number, text.strip())
 
 
 @app.command("remove")
@@ -94,10 +81,8 @@ def remove_command(
     store = store_of(ctx)
     with changing(store) as plan:
         removed = remove_line(plan, part.value, number)
-    label = LINE_PARTS[part.value][1]
-    console().print(f"Removed {label} {number}: {safe(removed)}")
-    if number <= len(lines_of(plan, part.value)):
-        console().print("The ones after it have moved up a number.")
+    moved_up = number <= len(lines_of(plan, part.value))
+    views.render_line_removed(console(), part.value, number, removed, moved_up=moved_up)
 
 
 @app.command("list")
@@ -112,14 +97,7 @@ def list_command(
     if json_output:
         print_json({LINE_PARTS[p][0]: lines_of(plan, p) for p in parts})
         return
-    out = console()
-    for name in parts:
-        lines = lines_of(plan, name)
-        out.print(f"[bold]{TITLES[name]}[/bold]")
-        if not lines:
-            out.print(f"  none yet; add one with recovery plan add {name} TEXT")
-        for number, line in enumerate(lines, start=1):
-            out.print(f"  {number}. {safe(line)}")
+    views.render_lines(console(), plan, parts)
 
 
 @app.command("check")
@@ -129,13 +107,7 @@ def check_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
     if json_output:
         print_json({"complete": not missing, "missing": missing})
         return
-    out = console()
-    if not missing:
-        out.print("Every part of your plan has something in it. Well done.")
-        return
-    out.print("These parts of your plan are still empty; you could fill them in together:")
-    for part in missing:
-        out.print(f"  {part}: [bold]{HOW_TO_FILL[part]}[/bold]")
+    views.render_check(console(), missing)
 
 
 @app.command("edit")
@@ -152,14 +124,14 @@ def edit_command(ctx: typer.Context) -> None:
         while True:
             _run_editor(editor, str(copy.path))
             if copy.unchanged():
-                console().print("No changes; your plan is as it was.")
+                views.render_plan_edited(console(), changed=False)
                 return
             problem = edit.check(store, copy)
             if problem is None:
                 edit.finish(store, copy)
-                console().print("Your plan is saved.")
+                views.render_plan_edited(console(), changed=True)
                 return
-            typer.echo(f"That is not quite a plan yet: {problem}", err=True)
+            views.render_not_a_plan(console(stderr=True), problem)
             if not typer.confirm("Open it again to fix this?", default=True):
                 raise RecoveryError("your plan was not changed; the one you had is kept as it was")
     finally:

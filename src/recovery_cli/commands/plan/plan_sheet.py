@@ -6,8 +6,6 @@ command line (see launch.py); the Typer command in commands/plan.py calls the sa
 
 from __future__ import annotations
 
-import sys
-
 from recovery_cli.commands.session import console, print_json
 from recovery_cli.log.logbook import load_cravings
 from recovery_cli.plan.plan import find, load_plan
@@ -22,11 +20,9 @@ def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = Fal
     plan = load_plan(store)
     trigger = find(plan.triggers, trigger_name) if trigger_name else None
     if trigger_name and trigger is None:
-        # Said gently and the whole plan still shown: this is read in a hard moment.
-        print(
-            f"There is no trigger called {trigger_name!r} in your plan, so here is all of it.",
-            file=sys.stderr,
-        )
+        from recovery_cli.views.plan_sheet import render_unknown_trigger
+
+        render_unknown_trigger(console(stderr=True), trigger_name)
     sheet = build_sheet(
         plan,
         region=profile.region if profile else "",

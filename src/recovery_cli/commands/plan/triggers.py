@@ -9,8 +9,7 @@ import typer
 
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import plan
-from recovery_cli.store.fields import same_name
-from recovery_cli.views.text import safe
+from recovery_cli.views import plan as views
 
 app = typer.Typer(
     help="What can set off a craving.",
@@ -37,8 +36,8 @@ def add_command(
     store = store_of(ctx)
     with plan.changing(store) as the_plan:
         changes = {"category": category, "risk": risk, "note": note}
-        _, added = plan.put(the_plan.triggers, name, plan.Trigger, changes)
-    console().print(f"{'Added' if added else 'Updated'} trigger {safe(name.strip())}.")
+        trigger, added = plan.put(the_plan.triggers, name, plan.Trigger, changes)
+    views.render_added(console(), trigger, added=added)
 
 
 @app.command("list")
@@ -48,23 +47,11 @@ def list_command(
 ) -> None:
     """Your triggers, and the coping strategies that answer each."""
     the_plan = plan.load_plan(store_of(ctx))
-    rows = [(t, _answered_by(the_plan, t)) for t in the_plan.triggers]
+    rows = [(t, plan.answered_by(the_plan, t.name)) for t in the_plan.triggers]
     if json_output:
         print_json([{**asdict(t), "answered_by": names} for t, names in rows])
         return
-    out = console()
-    if not rows:
-        out.print("No triggers yet. Add one with [bold]recovery triggers add NAME[/bold].")
-    for trigger, names in rows:
-        about = [trigger.category] if trigger.category else []
-        if trigger.risk:
-            about.append(f"{trigger.risk} risk")
-        details = f" ({', '.join(about)})" if about else ""
-        out.print(f"[bold]{safe(trigger.name)}[/bold]{details}")
-        if trigger.note:
-            out.print(f"  {safe(trigger.note)}")
-        answered = ", ".join(safe(n) for n in names) or "no coping strategy yet"
-        out.print(f"  answered by: {answered}")
+    views.render_triggers(console(), rows)
 
 
 @app.command("edit")
@@ -83,7 +70,7 @@ def edit_command(
         trigger = plan.edit(the_plan.triggers, name, changes, "trigger")
         if rename is not None:
             plan.rename_trigger(the_plan, name, trigger.name)
-    console().print(f"Updated trigger {safe(trigger.name)}.")
+    views.render_edited(console(), trigger)
 
 
 @app.command("remove")
@@ -93,13 +80,5 @@ def remove_command(ctx: typer.Context, name: NameArgument) -> None:
     with plan.changing(store) as the_plan:
         trigger, unlinked = plan.remove_trigger(the_plan, name)
     out = console()
-    out.print(f"Removed trigger {safe(trigger.name)}.")
-    if unlinked:
-        out.print(
-            f"It is no longer linked to {', '.join(safe(n) for n in unlinked)} "
-            "(those strategies are kept)."
-        )
-
-
-def _answered_by(the_plan: plan.Plan, trigger: plan.Trigger) -> list[str]:
-    return [s.name for s in the_plan.coping if any(same_name(t, trigger.name) for t in s.triggers)]
+    views.render_removed(out, trigger)
+    views.render_unlinked(out, unlinked)

@@ -1,0 +1,49 @@
+"""The person's data as a whole: set up by `recovery init` (its wizard included), and
+backed up and restored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+
+from recovery_cli.views.text import print_as_is
+
+if TYPE_CHECKING:  # the backup module loads every data model; `init` needs none of them
+    from recovery_cli.reports.backup import Restored
+
+
+def render_wizard_welcome(out: Console) -> None:
+    out.print(
+        "[bold]Welcome.[/bold] A few questions to set things up. Everything stays on this "
+        "computer; press Enter to skip anything you would rather leave for now.\n"
+    )
+
+
+def render_wizard_done(out: Console) -> None:
+    out.print(
+        "\nThank you. You're set up. Run [bold]recovery[/bold] any time for your dashboard, "
+        "and [bold]recovery plan show[/bold] when a craving comes."
+    )
+
+
+def render_profile_saved(out: Console, *, existed: bool) -> None:
+    """After `recovery init` with flags: the profile was set up, or updated."""
+    verb = "updated" if existed else "set up"
+    out.print(f"Your profile is {verb}. Run [bold]recovery[/bold] to see your dashboard.")
+
+
+def render_backup_saved(out: Console, path: Path) -> None:
+    print_as_is(
+        out,
+        f"Saved a backup of all your data to {path}. "
+        "It holds your notes, so keep it somewhere private.",
+    )
+
+
+def render_restored(out: Console, restored: Restored, path: Path) -> None:
+    """The files brought back from the backup at `path`, and where the old data is kept."""
+    print_as_is(out, f"Restored {', '.join(restored.files)} from {path}.")
+    if restored.replaced is not None:
+        print_as_is(out, f"What was here before is kept in {restored.replaced}.")
