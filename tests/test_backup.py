@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_cli
+from recovery_cli.exits import DATA_ERROR
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import (
@@ -178,7 +179,7 @@ def test_a_damaged_file_stops_the_backup(set_up: Run, home: Path, tmp_path: Path
     (home / "checkins.jsonl").write_text('{"schema_version": 1}\n{"date": "2026-01-0\n')
     out = tmp_path / "backup.json"
     result = set_up("backup", "--output", str(out))
-    assert result.exit_code == 1
+    assert result.exit_code == DATA_ERROR
     assert f"cannot read {home / 'checkins.jsonl'}, line 2" in result.stderr
     assert not out.exists()
 

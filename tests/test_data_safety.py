@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from recovery_cli.exits import DATA_ERROR
 from tests.conftest import Run
 
 
@@ -39,7 +40,7 @@ def test_a_damaged_file_is_left_byte_for_byte(
 ) -> None:
     (home / filename).write_text(content)
     result = set_up(*args)
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == DATA_ERROR, result.output
     assert f"cannot read {home / filename}, line " in result.stderr
     assert "Traceback" not in result.output
     assert (home / filename).read_text() == content

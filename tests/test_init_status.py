@@ -13,6 +13,7 @@ import pexpect
 import pytest
 
 from recovery_cli.commands import init as init_command
+from recovery_cli.exits import DATA_ERROR
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import load_profile
@@ -113,7 +114,7 @@ def test_unreadable_profile_is_named_and_left_unchanged(run: Run, home: Path) ->
     (home / "profile.toml").write_bytes(broken)
     for args in (["status"], ["init", "--name", "Alex", "--yes"]):
         result = run(*args)
-        assert result.exit_code == 1
+        assert result.exit_code == DATA_ERROR
         assert f"cannot read {home / 'profile.toml'}, line 2" in result.stderr
         assert result.stderr.count("\n") == 1
         assert "Traceback" not in result.output
@@ -136,7 +137,7 @@ def test_a_bad_value_in_the_profile_names_its_line(run: Run, home: Path) -> None
     home.mkdir()
     (home / "profile.toml").write_text('schema_version = 1\nname = "Sam"\nregion = "Narnia"\n')
     result = run("status")
-    assert result.exit_code == 1
+    assert result.exit_code == DATA_ERROR
     assert "profile.toml, line 3: region must be" in result.stderr
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from recovery_cli import launch
+from recovery_cli.exits import DATA_ERROR
 from recovery_cli.launch import PlanShow, plan_show_request
 from tests.conftest import Run
 
@@ -89,7 +90,7 @@ def test_failures_are_one_line_on_both_ways_in(
     (home / "plan.toml").write_text("reasons = [\n")
     through_typer = run("plan", "show")
     code, out, err = launched(["--home", str(home), "plan", "show"], monkeypatch, capsys)
-    assert (code, out, err) == (1, "", through_typer.stderr)
+    assert (code, out, err) == (DATA_ERROR, "", through_typer.stderr)
     assert err.startswith("error: cannot read")
 
 

@@ -12,6 +12,8 @@ import pytest
 from icalendar import Calendar
 from typer.testing import Result
 
+from recovery_cli.exits import DATA_ERROR
+
 Run = Callable[..., Result]
 
 FEEDS = Path(__file__).parent / "fixtures" / "meetings"
@@ -299,7 +301,7 @@ def test_a_broken_meetings_file_is_named_and_left_alone(ready: Run, home: Path) 
     broken = path.read_text().replace("time = 19:00:00", 'time = "late"')
     path.write_text(broken)
     result = ready("meetings")
-    assert result.exit_code == 1
+    assert result.exit_code == DATA_ERROR
     assert "meetings.toml, line" in result.stderr
     assert "time must be a time" in result.stderr
     assert path.read_text() == broken

@@ -12,8 +12,16 @@ from typer.core import TyperGroup
 
 from recovery_cli import __version__
 from recovery_cli.commands.session import Session
-from recovery_cli.exits import ERROR, INTERRUPTED, OK, crash_message, fail, reader_stopped_early
-from recovery_cli.store.errors import RecoveryError
+from recovery_cli.exits import (
+    DATA_ERROR,
+    INTERRUPTED,
+    OK,
+    USER_ERROR,
+    crash_message,
+    fail,
+    reader_stopped_early,
+)
+from recovery_cli.store.errors import DataFileError, RecoveryError
 from recovery_cli.store.files import Store
 from recovery_cli.store.paths import data_home
 
@@ -72,15 +80,17 @@ class _RecoveryGroup(TyperGroup):
             fail(exc.format_message(), exc.exit_code)
         except typer.Abort:
             fail("stopped; nothing more was saved", INTERRUPTED)
+        except DataFileError as exc:
+            fail(str(exc), DATA_ERROR)
         except RecoveryError as exc:
-            fail(str(exc), ERROR)
+            fail(str(exc), USER_ERROR)
         except BrokenPipeError:
             reader_stopped_early()
             return None
         except Exception as exc:
             if "--debug" in argv:
                 raise
-            fail(crash_message(exc), ERROR)
+            fail(crash_message(exc), USER_ERROR)
         sys.exit(result if isinstance(result, int) else OK)
 
 

@@ -4,11 +4,12 @@ Both ways in (the quick `plan show` in launch.py and the Typer app in cli.py) en
 run here, so a failure looks the same whichever way the command came in:
 
     OK           0    done
-    ERROR        1    something the person can fix (a value, a name, a data file that
-                      cannot be read: the message names the file and the line), or a fault
-                      inside recovery (the message suggests --debug)
+    USER_ERROR   1    something the person can fix (a value out of range, an unknown name),
+                      or a fault inside recovery (the message suggests --debug)
     USAGE        2    a mistake on the command line itself (unknown option, missing value);
                       the code Typer gives its usage errors, passed on as it comes
+    DATA_ERROR   3    a data file that cannot be read; the message names the file and the
+                      line, and the file is left exactly as it was
     INTERRUPTED  130  stopped with Ctrl-C, or input ended, at a prompt or a timer
                       (128 + SIGINT, as shells do)
 """
@@ -22,8 +23,9 @@ from typing import NoReturn
 from recovery_cli.store.sanitise import plain
 
 OK = 0
-ERROR = 1
+USER_ERROR = 1
 USAGE = 2
+DATA_ERROR = 3
 INTERRUPTED = 130
 
 

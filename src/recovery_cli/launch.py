@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from recovery_cli.exits import ERROR, crash_message, fail, reader_stopped_early
+from recovery_cli.exits import DATA_ERROR, USER_ERROR, crash_message, fail, reader_stopped_early
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,22 @@ def main() -> None:
 
 def run_plan_show(request: PlanShow) -> None:
     from recovery_cli.commands.plan.plan_sheet import show_plan
-    from recovery_cli.store.errors import RecoveryError
+    from recovery_cli.store.errors import DataFileError, RecoveryError
     from recovery_cli.store.files import Store
     from recovery_cli.store.paths import data_home
 
     try:
         show_plan(Store(data_home(request.home)), request.trigger, request.as_json)
+    except DataFileError as exc:
+        fail(str(exc), DATA_ERROR)
     except RecoveryError as exc:
-        fail(str(exc), ERROR)
+        fail(str(exc), USER_ERROR)
     except BrokenPipeError:
         reader_stopped_early()
     except Exception as exc:
         if request.debug:
             raise
-        fail(crash_message(exc), ERROR)
+        fail(crash_message(exc), USER_ERROR)
 
 
 def plan_show_request(argv: Sequence[str]) -> PlanShow | None:
