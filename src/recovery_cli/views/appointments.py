@@ -75,7 +75,7 @@ def render_list(out: Console, rows: Sequence[tuple[Appointment, Visit | None]]) 
             safe(one_line(appointment.title, 40)),
             appointment.kind,
             safe(describe_rule(appointment)),
-            f"{appointment.time:%H:%M} ({appointment.duration} min, {appointment.timezone})",
+            f"{appointment.time:%H:%M} {appointment.timezone}",
             safe(one_line(appointment.with_whom, 24)),
             next_label(appointment, visit),
         )
