@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_cli
+from recovery_cli.care.appointments import Appointment, changing
 from recovery_cli.exits import DATA_ERROR
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
@@ -48,6 +49,13 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
         save_checkins(store, [CheckIn(date(2026, 1, 6), mood=6, craving=3, sleep=7.5, note=note)])
         save_cravings(store, [Craving(datetime(2026, 1, 6, 21, 5), 7, "payday", after=3)])
         save_attendance(store, [Attendance("Hope group", date(2026, 1, 5))])
+    with changing(store) as book:
+        book.appointments.append(
+            Appointment(
+                "Counselling", "counselling", "FREQ=WEEKLY", date(2026, 1, 6), time(10), "UTC"
+            )
+        )
+        book.record(book.appointments[0], date(2026, 1, 6), "done")
 
 
 def data_files(home: Path) -> dict[str, bytes]:

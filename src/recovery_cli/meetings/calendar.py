@@ -3,18 +3,20 @@
 One VEVENT per meeting with a stable UID, DTSTART with its TZID and the VTIMEZONE it needs,
 DURATION, RRULE (none for a one-off), LOCATION, URL, CATEGORIES (the fellowship), a
 DESCRIPTION and, when asked, a VALARM reminder. icalendar is imported inside the function.
+Events are built from :class:`CalendarEntry`, so appointments can share the calendar.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from recovery_cli.meetings.description import description_for
 from recovery_cli.meetings.meetings import Meeting
-from recovery_cli.meetings.schedule import first_start
+from recovery_cli.meetings.schedule import Recurring, first_start
 from recovery_cli.store.errors import InvalidValue
 
 if TYPE_CHECKING:
@@ -23,10 +25,49 @@ if TYPE_CHECKING:
 PRODID = "-//recovery//meetings//EN"
 
 
+@dataclass(frozen=True)
+class CalendarEntry:
+    """What one VEVENT says: a meeting's or an appointment's schedule and words, and the
+    sittings that will not happen (EXDATE, aware starts)."""
+
+    uid: str
+    summary: str
+    when: Recurring
+    category: str
+    description: str
+    where: str = ""
+    url: str = ""
+    skipped: tuple[datetime, ...] = ()
+
+
+def meeting_entry(meeting: Meeting) -> CalendarEntry:
+    """The calendar entry for a meeting."""
+    return CalendarEntry(
+        uid=meeting.uid,
+        summary=meeting.name,
+        when=meeting,
+        category=meeting.fellowship,
+        description=description_for(meeting.notes, meeting.fellowship),
+        where=meeting.where,
+        url=meeting.url,
+    )
+
+
 def meetings_to_ical(
     meetings: Iterable[Meeting], *, stamp: datetime, remind_minutes: int | None = None
 ) -> str:
     """The calendar text (CRLF line endings) for ``meetings``; ``stamp`` is the DTSTAMP."""
+    return entries_to_ical(map(meeting_entry, meetings), stamp=stamp, remind_minutes=remind_minutes)
+
+
+def entries_to_ical(
+    entries: Iterable[CalendarEntry],
+    *,
+    stamp: datetime,
+    remind_minutes: int | None = None,
+    name: str = "Meetings",
+) -> str:
+    """The calendar text (CRLF line endings) named ``name``; ``stamp`` is the DTSTAMP."""
     from icalendar import Calendar
 
     if remind_minutes is not None and not 0 <= remind_minutes <= 7 * 24 * 60:
@@ -35,14 +76,14 @@ def meetings_to_ical(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Meetings")
+    calendar.add("x-wr-calname", name)
     earliest: date | None = None
-    for meeting in meetings:
-        event = _event(meeting, stamp.astimezone(ZoneInfo("UTC")), remind_minutes)
+    for entry in entries:
+        event = _event(entry, stamp.astimezone(ZoneInfo("UTC")), remind_minutes)
         if event is None:
             continue
         calendar.add_component(event)
-        start = meeting.starts
+        start = entry.when.starts
         earliest = start if earliest is None else min(earliest, start)
     if earliest is not None:
         calendar.add_missing_timezones(first_date=earliest - timedelta(days=366))
@@ -50,36 +91,38 @@ def meetings_to_ical(
     return text
 
 
-def _event(meeting: Meeting, stamp: datetime, remind_minutes: int | None) -> Event | None:
+def _event(entry: CalendarEntry, stamp: datetime, remind_minutes: int | None) -> Event | None:
     from icalendar import Event, vRecur
 
-    start = first_start(meeting)
+    start = first_start(entry.when)
     if start is None:
         return None
     event = Event()
-    event.add("uid", meeting.uid)
+    event.add("uid", entry.uid)
     event.add("dtstamp", stamp)
-    event.add("summary", meeting.name)
+    event.add("summary", entry.summary)
     event.add("dtstart", start)
-    event.add("duration", timedelta(minutes=meeting.duration))
-    if not meeting.is_one_off:
-        event.add("rrule", vRecur.from_ical(meeting.rrule))
-    if meeting.where:
-        event.add("location", meeting.where)
-    if meeting.url:
-        event.add("url", meeting.url)
-    event.add("categories", [meeting.fellowship])
-    event.add("description", description_for(meeting.notes, meeting.fellowship))
+    event.add("duration", timedelta(minutes=entry.when.duration))
+    if not entry.when.is_one_off:
+        event.add("rrule", vRecur.from_ical(entry.when.rrule))
+    if entry.skipped:
+        event.add("exdate", list(entry.skipped))
+    if entry.where:
+        event.add("location", entry.where)
+    if entry.url:
+        event.add("url", entry.url)
+    event.add("categories", [entry.category])
+    event.add("description", entry.description)
     if remind_minutes is not None:
-        event.add_component(_alarm(meeting, remind_minutes))
+        event.add_component(_alarm(entry, remind_minutes))
     return event
 
 
-def _alarm(meeting: Meeting, minutes: int) -> Alarm:
+def _alarm(entry: CalendarEntry, minutes: int) -> Alarm:
     from icalendar import Alarm
 
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"{meeting.name} starts in {minutes} minutes")
+    alarm.add("description", f"{entry.summary} starts in {minutes} minutes")
     alarm.add("trigger", timedelta(minutes=-minutes))
     return alarm

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
@@ -24,6 +24,24 @@ if TYPE_CHECKING:
 
 DAY_CODES: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 EVERY_CHOICES: tuple[str, ...] = ("week", "2weeks", "month")
+
+
+class Recurring(Protocol):
+    """What the schedule reads of a meeting (or an appointment): its rule, its first local
+    start, its zone and its length."""
+
+    @property
+    def rrule(self) -> str: ...
+    @property
+    def starts(self) -> date: ...
+    @property
+    def time(self) -> time: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def duration(self) -> int: ...
+    @property
+    def is_one_off(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -138,7 +156,7 @@ def _parse(rule: str, starts: date, at: time, zone: str) -> rrule | rruleset:
         raise InvalidValue(f"the rule {rule!r} could not be read: {exc}", "rrule") from None
 
 
-def meeting_rule(meeting: Meeting) -> rrule | rruleset:
+def meeting_rule(meeting: Recurring) -> rrule | rruleset:
     """The dateutil rule for a meeting, anchored at its first start in its own zone."""
     return _parse(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
 
@@ -149,10 +167,18 @@ def occurrences(meeting: Meeting, after: datetime, before: datetime) -> list[Occ
     Both bounds must be aware. A sitting that began before ``after`` but has not ended yet
     is included, so "the meeting on now" is not lost.
     """
-    length = timedelta(minutes=meeting.duration)
-    starts = meeting_rule(meeting).between(after - length, before, inc=True)
-    found = [Occurrence(meeting, _real_time(start), _real_time(start) + length) for start in starts]
-    return [occ for occ in found if occ.end > after and occ.start <= before]
+    return [Occurrence(meeting, start, end) for start, end in sittings(meeting, after, before)]
+
+
+def sittings(item: Recurring, after: datetime, before: datetime) -> list[tuple[datetime, datetime]]:
+    """The aware (start, end) of each sitting of ``item``, chosen as :func:`occurrences` does."""
+    length = timedelta(minutes=item.duration)
+    starts = [
+        _real_time(start) for start in meeting_rule(item).between(after - length, before, inc=True)
+    ]
+    return [
+        (start, start + length) for start in starts if start + length > after and start <= before
+    ]
 
 
 def _real_time(start: datetime) -> datetime:
@@ -178,7 +204,7 @@ def next_occurrence(meeting: Meeting, now: datetime) -> Occurrence | None:
     return Occurrence(meeting, _real_time(start), _real_time(start) + length)
 
 
-def first_start(meeting: Meeting) -> datetime | None:
+def first_start(meeting: Recurring) -> datetime | None:
     """The first real sitting of the meeting (its start date may not match its rule)."""
     first = next(iter(meeting_rule(meeting)), None)
     return None if first is None else _real_time(first)
@@ -194,7 +220,7 @@ _WEEKDAY_NAMES = dict(
 )
 
 
-def describe_rule(meeting: Meeting) -> str:
+def describe_rule(meeting: Recurring) -> str:
     """The recurrence in plain words: "every Tuesday", "the first Tuesday of each month"."""
     if meeting.is_one_off:
         return f"once, on {meeting.starts:%a %d %b %Y}"

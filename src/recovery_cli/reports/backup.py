@@ -21,6 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from recovery_cli.care.appointments import (
+    APPOINTMENTS_FILE,
+    OUTCOMES_FILE,
+    AppointmentBook,
+    Outcome,
+)
 from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
 from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
 from recovery_cli.meetings.meetings import (
@@ -66,6 +72,8 @@ DATA_FILES: tuple[Kept, ...] = (
     Kept(CHECKINS_FILE, CheckIn.from_dict),
     Kept(CRAVINGS_FILE, Craving.from_dict),
     Kept(ATTENDANCE_FILE, Attendance.from_dict),
+    Kept(APPOINTMENTS_FILE, AppointmentBook.from_dict),
+    Kept(OUTCOMES_FILE, Outcome.from_dict),
 )
 
 

@@ -1,0 +1,2 @@
+"""Care: the clinical half of aftercare — prescriptions and doses, naloxone, and
+appointments with counsellors, prescribers and clinics."""
