@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from recovery_cli.commands.session import console, print_json, store_of, write_output
-from recovery_cli.store import clock
 from recovery_cli.store.dates import parse_date, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import Here, here, load_profile
 from recovery_cli.views.text import safe
 
 if TYPE_CHECKING:
@@ -74,21 +73,8 @@ Notes = Annotated[str | None, typer.Option(metavar="TEXT", help="Anything to rem
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-class _Here(NamedTuple):
-    """The person's time zone and the present moment in it."""
-
-    zone: str
-    now: datetime
-
-    @property
-    def today(self) -> date:
-        return self.now.date()
-
-
-def _here(store: Store) -> _Here:
-    profile = load_profile(store)
-    zone = profile.timezone if profile and profile.timezone else clock.system_timezone()
-    return _Here(zone, clock.now(zone))
+def _here(store: Store) -> Here:
+    return here(load_profile(store))
 
 
 @meetings_app.callback()

@@ -10,9 +10,8 @@ import typer
 
 from recovery_cli.commands.session import console, store_of, write_output
 from recovery_cli.reports.summary import Summary, load_summary, parse_period
-from recovery_cli.store import clock
 from recovery_cli.store.errors import RecoveryError
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
 Since = Annotated[
     str | None,
@@ -78,8 +77,7 @@ def _summary(ctx: typer.Context, since: str | None, until: str | None, no_notes:
     profile = load_profile(store)
     if profile is None:
         raise RecoveryError("nothing is set up yet; run recovery init first")
-    zone = profile.timezone or clock.system_timezone()
-    now = clock.now(zone)
+    zone, now = here(profile)
     period = parse_period(since, until, now.date())
     return load_summary(store, profile, period, now, zone, notes=not no_notes)
 

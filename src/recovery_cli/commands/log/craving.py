@@ -15,11 +15,10 @@ from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import Craving
-from recovery_cli.store import clock
 from recovery_cli.store.dates import parse_date, parse_datetime
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
 app = typer.Typer(help="Record a craving, or ride one out.", rich_markup_mode=None)
 
@@ -115,7 +114,7 @@ def list_command(
 
 def _now(store: Store) -> datetime:
     profile = load_profile(store)
-    return clock.now(profile.timezone if profile else None)
+    return here(profile).now
 
 
 def _when(text: str | None, now: datetime) -> datetime:

@@ -14,11 +14,10 @@ from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import CheckIn
-from recovery_cli.store import clock
 from recovery_cli.store.dates import parse_date
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
 app = typer.Typer(help="Your daily check-in.", rich_markup_mode=None)
 
@@ -257,4 +256,4 @@ def delete_command(
 
 def _today(store: Store) -> date:
     profile = load_profile(store)
-    return clock.today(profile.timezone if profile else None)
+    return here(profile).today

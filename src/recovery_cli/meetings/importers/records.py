@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.store.clock import zone
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,8 @@ def minutes_between(start: time, end: time) -> int:
 
 def zone_or(name: object, fallback: str) -> str:
     """``name`` when it is a known IANA zone, otherwise ``fallback``."""
-    if isinstance(name, str) and name.strip():
-        try:
-            ZoneInfo(name.strip())
-        except (ZoneInfoNotFoundError, ValueError):
-            return fallback
-        return name.strip()
-    return fallback
+    text = name.strip() if isinstance(name, str) else ""
+    return text if zone(text) is not None else fallback
 
 
 def web_link(value: object) -> str:
