@@ -8,7 +8,10 @@ from datetime import date, time, timedelta
 import pytest
 
 from recovery_cli.store import clock
+from recovery_cli.store.dates import PERIOD_DAYS, Period, parse_period
+from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.profile import Profile, here
+from tests.conftest import Run
 
 
 def test_here_is_now_in_the_profiles_zone(frozen_today: Callable[..., None]) -> None:
@@ -26,3 +29,33 @@ def test_here_without_a_zone_uses_the_systems(
     monkeypatch.setenv("TZ", "Europe/Paris")
     assert here(None).zone == "Europe/Paris"
     assert here(Profile()).zone == clock.system_timezone() == "Europe/Paris"
+
+
+def test_a_period_defaults_to_the_days_ending_today() -> None:
+    period = parse_period(None, None, date(2026, 3, 30))
+    assert period == Period(date(2026, 3, 1), date(2026, 3, 30))
+    assert period.days == PERIOD_DAYS
+    assert date(2026, 3, 1) in period
+    assert date(2026, 2, 28) not in period
+
+
+def test_a_period_counts_back_from_its_end_and_takes_a_length() -> None:
+    assert parse_period(None, "2026-03-10", date(2026, 3, 30), days=7) == Period(
+        date(2026, 3, 4), date(2026, 3, 10)
+    )
+    assert parse_period("yesterday", None, date(2026, 3, 30)).dates() == [
+        date(2026, 3, 29),
+        date(2026, 3, 30),
+    ]
+
+
+def test_a_period_that_ends_before_it_starts_is_refused() -> None:
+    with pytest.raises(RecoveryError, match="give --since a date on or before --until"):
+        parse_period("2026-03-10", "2026-03-01", date(2026, 3, 30))
+
+
+def test_log_and_craving_lists_take_the_same_period_options(set_up: Run) -> None:
+    for command in (("log", "list"), ("craving", "list")):
+        result = set_up(*command, "--since", "2026-03-10", "--until", "2026-03-01")
+        assert result.exit_code != 0
+        assert "the period starts (2026-03-10) after it ends (2026-03-01)" in result.output

@@ -8,18 +8,13 @@ from typing import Annotated
 
 import typer
 
+from recovery_cli.commands.options import Since, Until
 from recovery_cli.commands.session import console, store_of, write_output
-from recovery_cli.reports.summary import Summary, load_summary, parse_period
+from recovery_cli.reports.summary import Summary, load_summary
+from recovery_cli.store.dates import parse_period
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.profile import here, load_profile
 
-Since = Annotated[
-    str | None,
-    typer.Option("--since", metavar="DATE", help="First day (default: 30 days ago)."),
-]
-Until = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="Last day (default: today).")
-]
 NoNotes = Annotated[bool, typer.Option("--no-notes", help="Leave out every note you wrote.")]
 FORMATS = ("markdown", "html", "json", "csv")
 SUFFIXES = {

@@ -11,10 +11,11 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
+from recovery_cli.commands.options import Since, Until
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import CheckIn
-from recovery_cli.store.dates import parse_date
+from recovery_cli.store.dates import parse_date, parse_period
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import here, load_profile
@@ -24,7 +25,6 @@ app = typer.Typer(help="Your daily check-in.", rich_markup_mode=None)
 DEFAULT_MOOD = 5
 DEFAULT_CRAVING = 5
 DEFAULT_SLEEP = 7.0
-LIST_DAYS = 30
 
 
 @app.callback(invoke_without_command=True)
@@ -188,31 +188,26 @@ def _list(checkin: CheckIn | None, name: str) -> list[str]:
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option(help="From this day (default: 30 days ago).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this day (default: today).")] = None,
+    since: Since = None,
+    until: Until = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Your check-ins, with a mood and craving trend line."""
     from recovery_cli.log.insights import daily_series
 
     store = store_of(ctx)
-    today = _today(store)
-    end = parse_date(until, today) if until else today
-    start = parse_date(since, today) if since else end - timedelta(days=LIST_DAYS - 1)
-    if start > end:
-        raise RecoveryError(f"--since ({start}) is after --until ({end})")
-    shown = [c for c in logbook.load_checkins(store, since=start) if c.day <= end]
+    period = parse_period(since, until, _today(store))
+    shown = [c for c in logbook.load_checkins(store, since=period.since) if c.day in period]
     if json_output:
         print_json([c.to_dict() for c in shown])
         return
     from recovery_cli.views.log import render_checkin_list
 
-    days = (end - start).days + 1
     render_checkin_list(
         console(),
         shown,
-        daily_series(shown, end, days, "mood"),
-        daily_series(shown, end, days, "craving"),
+        daily_series(shown, period.until, period.days, "mood"),
+        daily_series(shown, period.until, period.days, "craving"),
     )
 
 
