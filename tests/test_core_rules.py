@@ -7,9 +7,11 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from recovery_cli.meetings.meetings import Meeting, changing, load_meetings
 from recovery_cli.store import clock
 from recovery_cli.store.dates import PERIOD_DAYS, Period, parse_period
 from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Profile, here
 from tests.conftest import Run
 
@@ -59,3 +61,30 @@ def test_log_and_craving_lists_take_the_same_period_options(set_up: Run) -> None
         result = set_up(*command, "--since", "2026-03-10", "--until", "2026-03-01")
         assert result.exit_code != 0
         assert "the period starts (2026-03-10) after it ends (2026-03-01)" in result.output
+
+
+def _meeting(name: str) -> Meeting:
+    return Meeting(name, "NA", "FREQ=WEEKLY;BYDAY=TU", date(2026, 3, 3), time(19), "Europe/London")
+
+
+def test_changing_the_schedule_saves_it_when_the_block_ends(store: Store) -> None:
+    with changing(store) as book:
+        book.meetings.append(_meeting("Tuesday Group"))
+        book.ninety_from = date(2026, 3, 1)
+    saved = load_meetings(store)
+    assert [m.name for m in saved.meetings] == ["Tuesday Group"]
+    assert saved.ninety_from == date(2026, 3, 1)
+
+
+def _clear_then_fail(store: Store) -> None:
+    with changing(store) as book:
+        book.meetings.clear()
+        raise RecoveryError("stop")
+
+
+def test_changing_the_schedule_saves_nothing_after_an_error(store: Store) -> None:
+    with changing(store) as book:
+        book.meetings.append(_meeting("Tuesday Group"))
+    with pytest.raises(RecoveryError, match="stop"):
+        _clear_then_fail(store)
+    assert [m.name for m in load_meetings(store).meetings] == ["Tuesday Group"]

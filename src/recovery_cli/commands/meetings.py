@@ -17,7 +17,8 @@ from recovery_cli.store.profile import Here, here, load_profile
 from recovery_cli.views.text import safe
 
 if TYPE_CHECKING:
-    from recovery_cli.meetings.meetings import Meeting
+    from recovery_cli.meetings.meetings import Meeting, MeetingBook
+    from recovery_cli.meetings.merge import MergeResult
     from recovery_cli.meetings.schedule import Occurrence
 
 meetings_app = typer.Typer(
@@ -129,14 +130,13 @@ def add_command(
     notes: Notes = None,
 ) -> None:
     """Add a meeting: weekly by default, or every 2 weeks, monthly, one-off, or any rule."""
-    from recovery_cli.meetings.meetings import Meeting, load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import Meeting, changing
     from recovery_cli.meetings.merge import find
 
     if time is None:
         raise InvalidValue("say when the meeting starts, for example --time 19:00")
     store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store) as book:
         if find(book.meetings, name) is not None:
             raise RecoveryError(
                 f"there is already a meeting called {name.strip()!r}; choose another name "
@@ -157,7 +157,6 @@ def add_command(
             notes=(notes or "").strip(),
         )
         book.meetings.append(meeting)
-        save_meetings(store, book)
     from recovery_cli.views.meetings import render_saved
 
     render_saved(console(), meeting, "Added")
@@ -229,14 +228,11 @@ def remove_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
 ) -> None:
     """Take a meeting off your schedule (your attendance record of it is kept)."""
-    from recovery_cli.meetings.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import changing
 
-    store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store_of(ctx)) as book:
         meeting = _existing(book.meetings, name)
         book.meetings.remove(meeting)
-        save_meetings(store, book)
     console().print(
         f"Removed {safe(meeting.name)} from your schedule. Your attendance record is kept."
     )
@@ -274,12 +270,11 @@ def edit_command(
     notes: Notes = None,
 ) -> None:
     """Change a meeting; only what you give changes (an empty --where "" clears it)."""
-    from recovery_cli.meetings.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import changing
     from recovery_cli.meetings.schedule import rule_weekdays
 
     store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store) as book:
         old = _existing(book.meetings, name)
         if new_name is not None and not _same(new_name, old.name):
             _check_free(book.meetings, new_name)
@@ -302,7 +297,6 @@ def edit_command(
             notes=old.notes if notes is None else notes.strip(),
         )
         book.meetings[book.meetings.index(old)] = updated
-        save_meetings(store, book)
     from recovery_cli.views.meetings import render_saved
 
     render_saved(console(), updated, "Updated")
@@ -370,19 +364,17 @@ def goal_command(
     ] = None,
 ) -> None:
     """Choose (or drop) the "90 meetings in 90 days" goal. It is an offer, never a rule."""
-    from recovery_cli.meetings.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import changing
 
     wanted = choice.strip().lower()
     if wanted not in ("on", "off"):
         raise InvalidValue(f"say on or off, got {choice!r}")
     store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store) as book:
         today = _here(store).today
         book.ninety_from = (
             (parse_date(start, today) if start else today) if wanted == "on" else None
         )
-        save_meetings(store, book)
     if book.ninety_from is None:
         console().print("The 90-in-90 goal is off. Every meeting you go to still counts.")
         return
@@ -433,29 +425,30 @@ def import_command(
 ) -> None:
     """Bring in meetings from a feed you downloaded; importing it again adds nothing new."""
     from recovery_cli.meetings.importers import ImportOptions, read_meetings
-    from recovery_cli.meetings.meetings import (
-        load_meetings,
-        normalise_fellowship,
-        save_meetings,
-    )
-    from recovery_cli.meetings.merge import merge_imported
+    from recovery_cli.meetings.meetings import changing, load_meetings, normalise_fellowship
 
     text = _read(file)
     store = store_of(ctx)
-    with store.transaction():
-        here = _here(store)
-        chosen = normalise_fellowship(fellowship) if fellowship else None
-        result = read_meetings(
-            text, fmt.strip().lower(), ImportOptions(here.zone, here.today, chosen)
-        )
-        book = load_meetings(store)
-        merged = merge_imported(book.meetings, result.meetings)
-        if not dry_run:
-            book.meetings = merged.meetings
-            save_meetings(store, book)
+    here = _here(store)
+    chosen = normalise_fellowship(fellowship) if fellowship else None
+    result = read_meetings(text, fmt.strip().lower(), ImportOptions(here.zone, here.today, chosen))
+    if dry_run:
+        merged = _merge_into(load_meetings(store), result.meetings)
+    else:
+        with changing(store) as book:
+            merged = _merge_into(book, result.meetings)
     from recovery_cli.views.meetings import render_import
 
     render_import(console(), merged, result.skipped, dry_run=dry_run)
+
+
+def _merge_into(book: MeetingBook, found: list[Meeting]) -> MergeResult:
+    """Merge imported meetings into the schedule (in place); what was added and updated."""
+    from recovery_cli.meetings.merge import merge_imported
+
+    merged = merge_imported(book.meetings, found)
+    book.meetings = merged.meetings
+    return merged
 
 
 def _read(file: Path) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from typing import Any
@@ -211,6 +212,16 @@ def load_meetings(store: Store) -> MeetingBook:
 def save_meetings(store: Store, book: MeetingBook) -> None:
     """Write meetings.toml; only inside ``store.transaction()``."""
     store.save(MEETINGS_FILE, book.to_dict())
+
+
+@contextmanager
+def changing(store: Store) -> Iterator[MeetingBook]:
+    """The schedule to change in place, saved when the block ends without an error; the
+    store's lock is held throughout."""
+    with store.transaction():
+        book = load_meetings(store)
+        yield book
+        save_meetings(store, book)
 
 
 def load_attendance(store: Store) -> list[Attendance]:
