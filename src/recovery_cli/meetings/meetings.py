@@ -8,7 +8,6 @@ meetings.toml (hand-editable); attendance accumulates in attendance.jsonl.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 from typing import Any
 
+from recovery_cli.meetings.rules import ONE_OFF_RULE, check_rule
 from recovery_cli.store import fields
 from recovery_cli.store.clock import zone
 from recovery_cli.store.errors import InvalidValue
@@ -24,10 +24,8 @@ from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 MEETINGS_FILE = TomlFile("meetings.toml")
 ATTENDANCE_FILE = JsonLinesFile("attendance.jsonl")
 FELLOWSHIPS: tuple[str, ...] = ("NA", "SMART", "AA", "CA", "other")
-ONE_OFF_RULE = "FREQ=DAILY;COUNT=1"
 MAX_DURATION_MINUTES = 24 * 60
 _UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
-_RULE_PART = re.compile(r"^[A-Z]+=[A-Z0-9,+\-:]+$")
 
 
 def normalise_fellowship(text: str) -> str:
@@ -78,7 +76,8 @@ class Meeting:
         object.__setattr__(self, "fellowship", normalise_fellowship(self.fellowship))
         object.__setattr__(self, "time", self.time.replace(second=0, microsecond=0, tzinfo=None))
         check_timezone(self.timezone)
-        object.__setattr__(self, "rrule", _checked_rule(self))
+        rule = check_rule(self.rrule, self.timezone, self.starts, self.time)
+        object.__setattr__(self, "rrule", rule)
         fields.in_range("duration", self.duration, 1, MAX_DURATION_MINUTES, "duration")
         if self.url and not self.url.lower().startswith(("https://", "http://")):
             raise InvalidValue(f"a link must start with https:// or http://, got {self.url!r}")
@@ -129,18 +128,6 @@ class Meeting:
     def renamed(self, name: str) -> Meeting:
         """The same meeting under another name (its UID stays, so calendars keep it)."""
         return replace(self, name=name)
-
-
-def _checked_rule(meeting: Meeting) -> str:
-    from recovery_cli.meetings.schedule import normalise_rule
-
-    rule = meeting.rrule.strip().upper().removeprefix("RRULE:")
-    parts = rule.split(";")
-    if not all(_RULE_PART.match(part) for part in parts):
-        raise InvalidValue(f"{rule!r} does not look like an RFC 5545 RRULE", "rrule")
-    if not any(part.startswith("FREQ=") for part in parts):
-        raise InvalidValue(f"the rule {rule!r} needs a FREQ, such as FREQ=WEEKLY", "rrule")
-    return normalise_rule(rule, meeting.timezone, meeting.starts, meeting.time)
 
 
 def _clock_time(value: object) -> time:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
+from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.rules import ONE_OFF_RULE, parse_rule
 from recovery_cli.store.dates import weekday_number
 from recovery_cli.store.errors import InvalidValue
 
@@ -93,54 +93,9 @@ def one_off_rule() -> str:
     return ONE_OFF_RULE
 
 
-def normalise_rule(rule: str, zone: str, starts: date, at: time) -> str:
-    """Check ``rule`` with dateutil and give UNTIL in UTC, as RFC 5545 asks for zoned starts."""
-    text = rule.strip().upper().removeprefix("RRULE:")
-    parts = [
-        _utc_until(part, zone) if part.startswith("UNTIL=") else part for part in text.split(";")
-    ]
-    normal = ";".join(parts)
-    _parse(normal, starts, at, zone)
-    return normal
-
-
-def _utc_until(part: str, zone: str) -> str:
-    value = part.removeprefix("UNTIL=")
-    if value.endswith("Z"):
-        return part
-    try:
-        if "T" in value:
-            local = datetime.strptime(value, "%Y%m%dT%H%M%S")
-        else:
-            local = datetime.combine(datetime.strptime(value, "%Y%m%d").date(), time(23, 59, 59))
-    except ValueError:
-        raise InvalidValue(
-            f"UNTIL must be a date such as 20251231, got {value!r}", "rrule"
-        ) from None
-    utc = local.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
-    return f"UNTIL={utc:%Y%m%dT%H%M%SZ}"
-
-
-def _local_start(starts: date, at: time, zone: str) -> datetime:
-    return datetime.combine(starts, at.replace(second=0, microsecond=0), tzinfo=ZoneInfo(zone))
-
-
-@lru_cache(maxsize=1024)
-def _parse(rule: str, starts: date, at: time, zone: str) -> rrule | rruleset:
-    """The dateutil rule from the first local start; cached, as a meeting's rule is checked
-    when it is read and used again for its sittings. (Keyed on the wall time and the zone's
-    name: aware datetimes in different zones compare equal when they are the same instant.)"""
-    from dateutil.rrule import rrulestr
-
-    try:
-        return rrulestr(rule, dtstart=_local_start(starts, at, zone))
-    except (ValueError, TypeError) as exc:
-        raise InvalidValue(f"the rule {rule!r} could not be read: {exc}", "rrule") from None
-
-
 def meeting_rule(meeting: Meeting) -> rrule | rruleset:
     """The dateutil rule for a meeting, anchored at its first start in its own zone."""
-    return _parse(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
+    return parse_rule(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
 
 
 def occurrences(meeting: Meeting, after: datetime, before: datetime) -> list[Occurrence]:

@@ -17,10 +17,10 @@ from recovery_cli.meetings.importers.records import (
 )
 from recovery_cli.meetings.meetings import (
     FELLOWSHIPS,
-    ONE_OFF_RULE,
     Meeting,
     normalise_fellowship,
 )
+from recovery_cli.meetings.rules import ONE_OFF_RULE
 from recovery_cli.store.errors import InvalidValue
 
 if TYPE_CHECKING:
