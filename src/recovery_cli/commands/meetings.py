@@ -14,7 +14,6 @@ from recovery_cli.store.dates import parse_date, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Here, here, load_profile
-from recovery_cli.views.text import safe
 
 if TYPE_CHECKING:
     from recovery_cli.meetings.meetings import Meeting, MeetingBook
@@ -233,9 +232,9 @@ def remove_command(
     with changing(store_of(ctx)) as book:
         meeting = _existing(book.meetings, name)
         book.meetings.remove(meeting)
-    console().print(
-        f"Removed {safe(meeting.name)} from your schedule. Your attendance record is kept."
-    )
+    from recovery_cli.views.meetings import render_removed
+
+    render_removed(console(), meeting)
 
 
 def _existing(meetings: list[Meeting], name: str) -> Meeting:
@@ -375,13 +374,9 @@ def goal_command(
         book.ninety_from = (
             (parse_date(start, today) if start else today) if wanted == "on" else None
         )
-    if book.ninety_from is None:
-        console().print("The 90-in-90 goal is off. Every meeting you go to still counts.")
-        return
-    console().print(
-        f"90 meetings in 90 days, from {book.ninety_from:%d %B %Y}. "
-        "Go at your own pace; every meeting counts."
-    )
+    from recovery_cli.views.meetings import render_goal
+
+    render_goal(console(), book.ninety_from)
 
 
 @meetings_app.command("export")
@@ -406,7 +401,9 @@ def export_command(
         typer.echo(text, nl=False)
         return
     write_output(output, text)
-    console().print(f"Wrote {len(meetings)} meetings to {safe(str(output))}.")
+    from recovery_cli.views.meetings import render_exported
+
+    render_exported(console(), len(meetings), output)
 
 
 @meetings_app.command("import")

@@ -133,7 +133,7 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
     they stopped before saying how strong it was. Ctrl-C later keeps what was entered."""
     from recovery_cli.log.insights import coping_effectiveness
     from recovery_cli.plan.plan import load_plan
-    from recovery_cli.views.log import render_numbered
+    from recovery_cli.views.log import render_numbered, render_stopped
     from recovery_cli.views.urgesurf import countdown, render_surf_intro
 
     if minutes <= 0:
@@ -147,7 +147,7 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
     try:
         intensity = ask("How strong is the craving right now? (0-10)", score("craving", 0), "5")
     except typer.Abort:
-        out.print("\nStopped; nothing was saved.")
+        render_stopped(out, saving=False)
         return None
     craving = Craving(at=when, intensity=intensity, trigger=(trigger or "").strip())
     try:
@@ -173,5 +173,5 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
             "",
         )
     except typer.Abort:
-        out.print("\nStopped; saving what you entered.")
+        render_stopped(out, saving=True)
     return craving

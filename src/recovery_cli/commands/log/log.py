@@ -124,14 +124,13 @@ def _given(
 def _questions(store: Store, day: date, today: date) -> dict[str, Any]:
     """Ask for the day's check-in, offering what is there already (or yesterday's values)."""
     from recovery_cli.plan.plan import load_plan
-    from recovery_cli.views.log import day_name, render_numbered
+    from recovery_cli.views.log import render_checkin_heading, render_numbered
 
     out = console()
     existing = logbook.checkin_for(store, day)
     earlier = existing or logbook.checkin_for(store, day - timedelta(days=1))
     plan = load_plan(store)
-    verb = "Updating" if existing else "Checking in for"
-    out.print(f"[bold]{verb} {day_name(day)}.[/bold] Press Enter to keep the suggestion.")
+    render_checkin_heading(out, day, updating=existing is not None)
     mood = ask("Mood, 1 (very low) to 10 (very good)", score("mood", 1), _default(earlier, "mood"))
     craving = ask(
         "Craving, 0 (none) to 10 (strongest)", score("craving", 0), _default(earlier, "craving")
@@ -234,6 +233,8 @@ def delete_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
     """Delete one day's check-in (it asks first)."""
+    from recovery_cli.views.log import render_deleted
+
     store = store_of(ctx)
     day = parse_date(day_text, _today(store))
     if logbook.checkin_for(store, day) is None:
@@ -242,11 +243,11 @@ def delete_command(
         if not common.is_interactive():
             raise RecoveryError("deleting asks first; add --yes to delete without a question")
         if not typer.confirm(f"Delete your check-in for {day:%d %B %Y}?", default=False):
-            console().print("Nothing was deleted.")
+            render_deleted(console(), None)
             return
     with store.transaction():
         logbook.delete_checkin(store, day)
-    console().print(f"Deleted your check-in for {day:%d %B %Y}.")
+    render_deleted(console(), day)
 
 
 def _today(store: Store) -> date:
