@@ -16,10 +16,10 @@ from recovery_cli.meetings.importers.records import (
     ImportOptions,
     ImportResult,
     RecordError,
-    Skipped,
     clock_time,
     join_text,
     label_of,
+    read_records,
     web_link,
     zone_or,
 )
@@ -56,14 +56,11 @@ def read(text: str, options: ImportOptions) -> ImportResult:
         raise InvalidValue(f"this is not valid JSON (line {exc.lineno}): {exc.msg}") from None
     records, formats = _split(answer)
     context = _Context(options, options.fellowship or DEFAULT_FELLOWSHIP, formats)
-    result = ImportResult()
-    for position, record in enumerate(records, start=1):
-        try:
-            result.meetings.append(_meeting(record, context))
-        except ValueError as exc:
-            label = label_of(record, "meeting_name", "id_bigint")
-            result.skipped.append(Skipped(position, label, str(exc)))
-    return result
+    return read_records(
+        records,
+        lambda record: _meeting(record, context),
+        lambda record: label_of(record, "meeting_name", "id_bigint"),
+    )
 
 
 def _split(answer: object) -> tuple[list[Any], dict[str, Format]]:

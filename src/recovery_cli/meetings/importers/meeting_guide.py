@@ -15,11 +15,11 @@ from recovery_cli.meetings.importers.records import (
     ImportOptions,
     ImportResult,
     RecordError,
-    Skipped,
     clock_time,
     join_text,
     label_of,
     minutes_between,
+    read_records,
     web_link,
     zone_or,
 )
@@ -67,13 +67,11 @@ def read(text: str, options: ImportOptions) -> ImportResult:
     if not isinstance(records, list):
         raise InvalidValue("a Meeting Guide feed is a JSON list of meetings")
     context = _Context(options, options.fellowship or DEFAULT_FELLOWSHIP)
-    result = ImportResult()
-    for position, record in enumerate(records, start=1):
-        try:
-            result.meetings.append(_meeting(record, context))
-        except ValueError as exc:
-            result.skipped.append(Skipped(position, label_of(record, "name", "slug"), str(exc)))
-    return result
+    return read_records(
+        records,
+        lambda record: _meeting(record, context),
+        lambda record: label_of(record, "name", "slug"),
+    )
 
 
 def _meeting(record: object, context: _Context) -> Meeting:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TypeVar
 
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.store.clock import zone
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,20 @@ class ImportResult:
 
 class RecordError(ValueError):
     """A single record cannot be read; the import goes on without it."""
+
+
+def read_records(
+    records: Iterable[R], meeting: Callable[[R], Meeting], label: Callable[[R], str]
+) -> ImportResult:
+    """Every record through its format's ``meeting`` reader; a record that cannot be read
+    (a ValueError) is skipped and reported by its position and ``label``."""
+    result = ImportResult()
+    for position, record in enumerate(records, start=1):
+        try:
+            result.meetings.append(meeting(record))
+        except ValueError as exc:
+            result.skipped.append(Skipped(position, label(record), str(exc)))
+    return result
 
 
 def clock_time(value: object, what: str) -> time:
