@@ -9,7 +9,14 @@ import pytest
 
 from recovery_cli.meetings.meetings import Meeting, changing, load_meetings
 from recovery_cli.store import clock
-from recovery_cli.store.dates import PERIOD_DAYS, Period, parse_period
+from recovery_cli.store.dates import (
+    PERIOD_DAYS,
+    WEEKDAYS,
+    Period,
+    code_weekday,
+    parse_period,
+    weekday_number,
+)
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Profile, here
@@ -88,3 +95,30 @@ def test_changing_the_schedule_saves_nothing_after_an_error(store: Store) -> Non
     with pytest.raises(RecoveryError, match="stop"):
         _clear_then_fail(store)
     assert [m.name for m in load_meetings(store).meetings] == ["Tuesday Group"]
+
+
+def test_the_weekday_table_starts_on_monday_like_date_weekday() -> None:
+    monday = date(2026, 3, 2)
+    assert [WEEKDAYS[(monday + timedelta(days=n)).weekday()].short for n in range(7)] == [
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+    ]
+    assert [day.code for day in WEEKDAYS] == ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+    assert WEEKDAYS[6].name == "Sunday"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("mon", 0), ("Tues", 1), ("WEDNESDAY", 2), ("su", 6), ("m", None)]
+)
+def test_weekday_names_are_read_from_the_table(text: str, number: int | None) -> None:
+    assert weekday_number(text) == number
+
+
+def test_weekday_codes_are_read_from_the_table() -> None:
+    assert [code_weekday(day.code) for day in WEEKDAYS] == list(range(7))
+    assert code_weekday("XX") is None

@@ -16,13 +16,12 @@ from zoneinfo import ZoneInfo
 
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.rules import ONE_OFF_RULE, parse_rule
-from recovery_cli.store.dates import weekday_number
+from recovery_cli.store.dates import WEEKDAYS, code_weekday, weekday_number
 from recovery_cli.store.errors import InvalidValue
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
 
-DAY_CODES: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 EVERY_CHOICES: tuple[str, ...] = ("week", "2weeks", "month")
 
 
@@ -64,7 +63,7 @@ def first_on_or_after(start: date, weekdays: Sequence[int]) -> date:
 def nth_weekday_code(day: date) -> str:
     """The BYDAY code for "the same n-th weekday of the month" as ``day`` (5th becomes last)."""
     nth = (day.day - 1) // 7 + 1
-    return f"{-1 if nth == 5 else nth}{DAY_CODES[day.weekday()]}"
+    return f"{-1 if nth == 5 else nth}{WEEKDAYS[day.weekday()].code}"
 
 
 def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, date]:
@@ -76,7 +75,7 @@ def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, 
         if len(weekdays) != 1:
             raise InvalidValue("a monthly meeting is on one day of the week; give a single --day")
         return f"FREQ=MONTHLY;BYDAY={nth_weekday_code(first)}", first
-    byday = ",".join(DAY_CODES[day] for day in weekdays)
+    byday = ",".join(WEEKDAYS[day].code for day in weekdays)
     interval = ";INTERVAL=2" if every == "2weeks" else ""
     return f"FREQ=WEEKLY{interval};BYDAY={byday}", first
 
@@ -84,8 +83,8 @@ def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, 
 def rule_weekdays(meeting: Meeting) -> list[int]:
     """The weekdays in the rule's BYDAY (ordinals ignored), or the start date's weekday."""
     byday = next((p[6:] for p in meeting.rrule.split(";") if p.startswith("BYDAY=")), "")
-    days = {DAY_CODES.index(code[-2:]) for code in byday.split(",") if code[-2:] in DAY_CODES}
-    return sorted(days) or [meeting.starts.weekday()]
+    found = (code_weekday(code[-2:]) for code in byday.split(","))
+    return sorted({day for day in found if day is not None}) or [meeting.starts.weekday()]
 
 
 def one_off_rule() -> str:
@@ -140,13 +139,7 @@ def first_start(meeting: Meeting) -> datetime | None:
 
 
 _ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}
-_WEEKDAY_NAMES = dict(
-    zip(
-        DAY_CODES,
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        strict=True,
-    )
-)
+_WEEKDAY_NAMES = {day.code: day.name for day in WEEKDAYS}  # by BYDAY code, from the one table
 
 
 def describe_rule(meeting: Meeting) -> str:

@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from recovery_cli.store.errors import RecoveryError
 
 DATE_FORMS = "2026-11-20, today, yesterday, 3d, 2w, a weekday such as mon, or 20 Nov 2026"
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PERIOD_DAYS = 30
 _AGO = re.compile(r"^(\d{1,5})\s*([dw])$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -25,15 +24,40 @@ class DateError(RecoveryError):
     """A date or time the parser could not read."""
 
 
+@dataclass(frozen=True)
+class Weekday:
+    """A day of the week: its name ("Monday") and its RFC 5545 BYDAY code ("MO")."""
+
+    name: str
+    code: str
+
+    @property
+    def short(self) -> str:
+        """The three-letter name, "Mon"."""
+        return self.name[:3]
+
+
+# The one weekday table, Monday first (index = date.weekday()).
+WEEKDAYS: tuple[Weekday, ...] = tuple(
+    Weekday(name, name[:2].upper())
+    for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+)
+
+
 def weekday_number(text: str) -> int | None:
     """Monday = 0 for `mon`, `Monday`, `tues`, ...; None for anything else."""
     word = text.strip().lower()
     if len(word) < 2:
         return None
-    for number, name in enumerate(WEEKDAYS):
-        if name.startswith(word):
+    for number, day in enumerate(WEEKDAYS):
+        if day.name.lower().startswith(word):
             return number
     return None
+
+
+def code_weekday(code: str) -> int | None:
+    """Monday = 0 for the BYDAY code `MO`, ...; None for anything else."""
+    return next((number for number, day in enumerate(WEEKDAYS) if day.code == code), None)
 
 
 def parse_date(text: str, today: date) -> date:

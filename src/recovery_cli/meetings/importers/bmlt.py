@@ -24,7 +24,8 @@ from recovery_cli.meetings.importers.records import (
     zone_or,
 )
 from recovery_cli.meetings.meetings import MAX_DURATION_MINUTES, Meeting
-from recovery_cli.meetings.schedule import DAY_CODES, first_on_or_after
+from recovery_cli.meetings.schedule import first_on_or_after
+from recovery_cli.store.dates import WEEKDAYS
 from recovery_cli.store.errors import InvalidValue
 
 DEFAULT_FELLOWSHIP = "NA"
@@ -94,7 +95,7 @@ def _meeting(record: object, context: _Context) -> Meeting:
     return Meeting(
         name=name,
         fellowship=context.fellowship,
-        rrule=f"FREQ=WEEKLY;BYDAY={DAY_CODES[day]}",
+        rrule=f"FREQ=WEEKLY;BYDAY={WEEKDAYS[day].code}",
         starts=first_on_or_after(context.options.today, [day]),
         time=clock_time(record.get("start_time"), "start time"),
         timezone=zone_or(record.get("time_zone"), context.options.zone),

@@ -24,7 +24,8 @@ from recovery_cli.meetings.importers.records import (
     zone_or,
 )
 from recovery_cli.meetings.meetings import Meeting
-from recovery_cli.meetings.schedule import DAY_CODES, first_on_or_after, parse_day
+from recovery_cli.meetings.schedule import first_on_or_after, parse_day
+from recovery_cli.store.dates import WEEKDAYS
 from recovery_cli.store.errors import InvalidValue
 
 DEFAULT_FELLOWSHIP = "AA"
@@ -89,7 +90,7 @@ def _meeting(record: object, context: _Context) -> Meeting:
     return Meeting(
         name=name,
         fellowship=context.fellowship,
-        rrule="FREQ=WEEKLY;BYDAY=" + ",".join(DAY_CODES[day] for day in days),
+        rrule="FREQ=WEEKLY;BYDAY=" + ",".join(WEEKDAYS[day].code for day in days),
         starts=first_on_or_after(context.options.today, days),
         time=start,
         timezone=zone_or(record.get("timezone"), context.options.zone),
