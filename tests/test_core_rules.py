@@ -7,8 +7,9 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from recovery_cli.log.logbook import CheckIn
 from recovery_cli.meetings.meetings import Meeting, changing, load_meetings
-from recovery_cli.store import clock
+from recovery_cli.store import clock, fields
 from recovery_cli.store.dates import (
     PERIOD_DAYS,
     WEEKDAYS,
@@ -17,7 +18,7 @@ from recovery_cli.store.dates import (
     parse_period,
     weekday_number,
 )
-from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Profile, here
 from tests.conftest import Run
@@ -122,3 +123,37 @@ def test_weekday_names_are_read_from_the_table(text: str, number: int | None) ->
 def test_weekday_codes_are_read_from_the_table() -> None:
     assert [code_weekday(day.code) for day in WEEKDAYS] == list(range(7))
     assert code_weekday("XX") is None
+
+
+def test_a_stored_whole_number_is_an_int_even_when_written_as_6_point_0() -> None:
+    found = fields.integer({"mood": 6.0}, "mood")
+    assert found == 6
+    assert isinstance(found, int)
+    assert fields.integer({}, "mood") is None
+    assert fields.required_integer({"intensity": 4}, "intensity") == 4
+
+
+@pytest.mark.parametrize("value", [6.5, float("inf"), float("nan"), "6", True])
+def test_a_stored_whole_number_refuses_anything_else(value: object) -> None:
+    with pytest.raises(InvalidValue, match="mood must be a"):
+        fields.integer({"mood": value}, "mood")
+
+
+def test_a_required_number_must_be_there() -> None:
+    with pytest.raises(InvalidValue, match="intensity is missing"):
+        fields.required_integer({}, "intensity")
+
+
+def test_a_stored_decimal_is_a_float() -> None:
+    found = fields.decimal({"sleep": 7}, "sleep")
+    assert found == 7.0
+    assert isinstance(found, float)
+    assert fields.decimal({}, "sleep") is None
+    with pytest.raises(InvalidValue, match="sleep must be a number"):
+        fields.decimal({"sleep": "long"}, "sleep")
+
+
+def test_a_check_in_read_back_holds_whole_numbers() -> None:
+    checkin = CheckIn.from_dict({"date": "2026-03-01", "mood": 6.0, "craving": 2, "sleep": 7})
+    assert (checkin.mood, checkin.craving, checkin.sleep) == (6, 2, 7.0)
+    assert isinstance(checkin.mood, int)
