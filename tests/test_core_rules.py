@@ -157,3 +157,13 @@ def test_a_check_in_read_back_holds_whole_numbers() -> None:
     checkin = CheckIn.from_dict({"date": "2026-03-01", "mood": 6.0, "craving": 2, "sleep": 7})
     assert (checkin.mood, checkin.craving, checkin.sleep) == (6, 2, 7.0)
     assert isinstance(checkin.mood, int)
+
+
+def test_one_time_zone_check_for_the_profile_and_meetings() -> None:
+    assert clock.check_timezone("Europe/London") == "Europe/London"
+    for name in ("", "Mars/Olympus"):
+        with pytest.raises(InvalidValue, match="unknown time zone"):
+            clock.check_timezone(name)
+    assert Profile(timezone="").timezone == ""
+    with pytest.raises(InvalidValue, match="unknown time zone 'Mars/Olympus'"):
+        Profile(timezone="Mars/Olympus")

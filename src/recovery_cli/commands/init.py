@@ -12,13 +12,13 @@ from recovery_cli.commands.session import ask, console, is_interactive, store_of
 from recovery_cli.log.cleanhistory import record_correction
 from recovery_cli.plan.plan import Contact, load_plan, save_plan
 from recovery_cli.store import clock
+from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.dates import parse_date
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import (
     Profile,
     check_region,
-    check_timezone,
     load_profile,
     save_profile,
 )
@@ -133,5 +133,5 @@ def _wizard(store: Store, profile: Profile, today: date) -> None:
 
 
 def _checked_timezone(text: str) -> str:
-    check_timezone(text.strip())
-    return text.strip()
+    name = text.strip()
+    return check_timezone(name) if name else ""

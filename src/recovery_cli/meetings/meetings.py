@@ -17,7 +17,7 @@ from typing import Any
 
 from recovery_cli.meetings.rules import ONE_OFF_RULE, check_rule
 from recovery_cli.store import fields
-from recovery_cli.store.clock import zone
+from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 
@@ -36,15 +36,6 @@ def normalise_fellowship(text: str) -> str:
             return known
     choices = ", ".join(FELLOWSHIPS)
     raise InvalidValue(f"fellowship must be one of {choices}, got {text!r}", "fellowship")
-
-
-def check_timezone(name: str) -> str:
-    """``name`` when it is an IANA time zone."""
-    if not name or zone(name) is None:
-        raise InvalidValue(
-            f"unknown time zone {name!r}; use an IANA name such as Europe/London", "timezone"
-        )
-    return name
 
 
 def stable_uid(key: str) -> str:

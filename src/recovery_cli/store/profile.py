@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from recovery_cli.store import clock, fields
-from recovery_cli.store.clock import zone
+from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import Store, TomlFile
 
@@ -25,7 +25,8 @@ class Profile:
 
     def __post_init__(self) -> None:
         self.region = check_region(self.region)
-        check_timezone(self.timezone)
+        if self.timezone:  # none given: the system's zone is used
+            check_timezone(self.timezone)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Profile:
@@ -55,14 +56,6 @@ def check_region(region: str) -> str:
             "region",
         )
     return code
-
-
-def check_timezone(name: str) -> None:
-    if name and zone(name) is None:
-        raise InvalidValue(
-            f"unknown time zone {name!r}; use an IANA name such as Europe/London",
-            "timezone",
-        )
 
 
 class Here(NamedTuple):
