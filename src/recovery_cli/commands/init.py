@@ -19,6 +19,7 @@ from recovery_cli.store.files import Store
 from recovery_cli.store.profile import (
     Profile,
     check_region,
+    here,
     load_profile,
     save_profile,
 )
@@ -55,7 +56,7 @@ def init_command(
     with store.transaction():
         existing = load_profile(store)
         profile = existing or Profile(timezone=clock.system_timezone())
-        today = clock.today(profile.timezone)
+        today = here(profile).today
         if all(value is None for value in given) and not yes and is_interactive():
             _wizard(store, profile, today)
             return
