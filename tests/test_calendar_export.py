@@ -10,7 +10,8 @@ from icalendar import Calendar
 
 from recovery_cli.meetings.calendar import meetings_to_ical
 from recovery_cli.meetings.importers import ImportOptions, read_meetings
-from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
+from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.rules import ONE_OFF_RULE
 from recovery_cli.meetings.schedule import upcoming
 from recovery_cli.store.errors import InvalidValue
 

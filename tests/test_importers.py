@@ -16,7 +16,8 @@ from recovery_cli.meetings.importers.records import (
     clock_time,
     minutes_between,
 )
-from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
+from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.rules import ONE_OFF_RULE
 from recovery_cli.store.errors import InvalidValue
 
 FEEDS = Path(__file__).parent / "fixtures" / "meetings"

@@ -10,7 +10,8 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_cli.meetings.meetings import ONE_OFF_RULE, Attendance, Meeting, MeetingBook
+from recovery_cli.meetings.meetings import Attendance, Meeting, MeetingBook
+from recovery_cli.meetings.rules import ONE_OFF_RULE
 from recovery_cli.store.errors import InvalidValue
 
 

@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 
 from recovery_cli.log.logbook import CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import Attendance, save_attendance
-from recovery_cli.reports.summary import Period, load_summary, parse_period
+from recovery_cli.reports.summary import load_summary
+from recovery_cli.store.dates import Period, parse_period
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import load_profile
 from tests.conftest import Run

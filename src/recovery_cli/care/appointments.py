@@ -23,20 +23,12 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from recovery_cli.meetings.meetings import (
-    MAX_DURATION_MINUTES,
-    ONE_OFF_RULE,
-    check_timezone,
-    stable_uid,
-)
-from recovery_cli.meetings.schedule import (
-    DAY_CODES,
-    meeting_rule,
-    normalise_rule,
-    nth_weekday_code,
-    sittings,
-)
+from recovery_cli.meetings.meetings import MAX_DURATION_MINUTES, stable_uid
+from recovery_cli.meetings.rules import ONE_OFF_RULE, check_rule
+from recovery_cli.meetings.schedule import meeting_rule, nth_weekday_code, sittings
 from recovery_cli.store import fields
+from recovery_cli.store.clock import check_timezone
+from recovery_cli.store.dates import WEEKDAYS
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 
@@ -101,7 +93,7 @@ def rule_for(every: str, first: date) -> str:
     if every == "month":
         return f"FREQ=MONTHLY;BYDAY={nth_weekday_code(first)}"
     interval = "" if _WEEKS[every] == 1 else f";INTERVAL={_WEEKS[every]}"
-    return f"FREQ=WEEKLY{interval};BYDAY={DAY_CODES[first.weekday()]}"
+    return f"FREQ=WEEKLY{interval};BYDAY={WEEKDAYS[first.weekday()].code}"
 
 
 @dataclass(frozen=True)
@@ -130,7 +122,7 @@ class Appointment:
         check_day("the date", self.starts, "starts")
         object.__setattr__(self, "time", self.time.replace(second=0, microsecond=0, tzinfo=None))
         check_timezone(self.timezone)
-        rule = normalise_rule(self.rrule, self.timezone, self.starts, self.time)
+        rule = check_rule(self.rrule, self.timezone, self.starts, self.time)
         object.__setattr__(self, "rrule", rule)
         fields.in_range("duration", self.duration, 1, MAX_DURATION_MINUTES, "duration")
         object.__setattr__(self, "with_whom", _bounded("with", self.with_whom))

@@ -14,7 +14,6 @@ from recovery_cli.store.dates import parse_date
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import load_profile
-from recovery_cli.views.text import safe
 
 if TYPE_CHECKING:
     from recovery_cli.care.appointments import Appointment, AppointmentBook, Visit
@@ -132,7 +131,7 @@ def _moment(text: str, zone: str) -> tuple[date, time]:
 
 
 def _zone(text: str) -> str:
-    from recovery_cli.meetings.meetings import check_timezone
+    from recovery_cli.store.clock import check_timezone
 
     return check_timezone(text.strip())
 
@@ -337,11 +336,13 @@ def remove_command(
         if not is_interactive():
             raise RecoveryError("removing asks first; add --yes to remove it without a question")
         if not typer.confirm(f"Remove the appointment {shown!r}?", default=False):
-            console().print("Nothing was removed.")
+            from recovery_cli.views.appointments import render_nothing_removed
+
+            render_nothing_removed(console())
             return
     with changing(store) as book:
         appointment = book.existing(title)
         book.appointments.remove(appointment)
-    console().print(
-        f"Removed {safe(appointment.title)}. What you noted about it (kept, missed) is kept."
-    )
+    from recovery_cli.views.appointments import render_removed
+
+    render_removed(console(), appointment)

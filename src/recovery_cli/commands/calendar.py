@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from recovery_cli.commands.session import console, store_of, write_output
-from recovery_cli.store.words import counted
-from recovery_cli.views.text import safe
 
 app = typer.Typer(
     help="Your meetings and appointments together in your phone or computer calendar.",
@@ -45,11 +43,9 @@ def export_command(
     appointments = calendar_entries(load_book(store))
     entries = meetings + appointments
     text = entries_to_ical(entries, stamp=clock.now(), remind_minutes=remind, name="Recovery")
-    if output is None:
-        typer.echo(text, nl=False)
-        return
     write_output(output, text)
-    console().print(
-        f"Wrote {counted(len(meetings), 'meeting')} and "
-        f"{counted(len(appointments), 'appointment')} to {safe(str(output))}."
-    )
+    if output is None:
+        return
+    from recovery_cli.views.appointments import render_calendar_written
+
+    render_calendar_written(console(), len(meetings), len(appointments), output)

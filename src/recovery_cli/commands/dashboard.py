@@ -14,8 +14,7 @@ from recovery_cli.meetings.attendance import meeting_glance
 from recovery_cli.meetings.meetings import load_attendance, load_meetings
 from recovery_cli.reports.dashboard import build_overview, sparkline_start
 from recovery_cli.reports.watch import look_back_start, scheduled_days, things_to_watch, who_to_call
-from recovery_cli.store import clock
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
 if TYPE_CHECKING:
     from recovery_cli.plan.plan import Contact
@@ -29,8 +28,7 @@ def status_command(
     """Clean time, milestones, today and things to watch at a glance."""
     store = store_of(ctx)
     profile = load_profile(store)
-    zone = (profile.timezone if profile else "") or clock.system_timezone()
-    now = clock.now(zone)
+    zone, now = here(profile)
     today = now.date()
     since = min(sparkline_start(today), look_back_start(today))
     days, recent = days_and_recent(store, since)

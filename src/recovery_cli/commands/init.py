@@ -12,13 +12,14 @@ from recovery_cli.commands.session import ask, console, is_interactive, store_of
 from recovery_cli.log.cleanhistory import record_correction
 from recovery_cli.plan.plan import Contact, load_plan, save_plan
 from recovery_cli.store import clock
+from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.dates import parse_date
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import (
     Profile,
     check_region,
-    check_timezone,
+    here,
     load_profile,
     save_profile,
 )
@@ -60,7 +61,7 @@ def init_command(
     with store.transaction():
         existing = load_profile(store)
         profile = existing or Profile(timezone=clock.system_timezone())
-        today = clock.today(profile.timezone)
+        today = here(profile).today
         if all(value is None for value in given) and not yes and is_interactive():
             _wizard(store, profile, today)
             return
@@ -131,5 +132,5 @@ def _wizard(store: Store, profile: Profile, today: date) -> None:
 
 
 def _checked_timezone(text: str) -> str:
-    check_timezone(text.strip())
-    return text.strip()
+    name = text.strip()
+    return check_timezone(name) if name else ""

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from recovery_cli.commands.session import console, print_json, store_of, write_output
-from recovery_cli.store import clock
 from recovery_cli.store.dates import parse_date, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
-from recovery_cli.views.text import safe
+from recovery_cli.store.profile import Here, here, load_profile
 
 if TYPE_CHECKING:
-    from recovery_cli.meetings.meetings import Meeting
+    from recovery_cli.meetings.meetings import Meeting, MeetingBook
+    from recovery_cli.meetings.merge import MergeResult
     from recovery_cli.meetings.schedule import Occurrence
 
 meetings_app = typer.Typer(
@@ -74,21 +73,8 @@ Notes = Annotated[str | None, typer.Option(metavar="TEXT", help="Anything to rem
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-class _Here(NamedTuple):
-    """The person's time zone and the present moment in it."""
-
-    zone: str
-    now: datetime
-
-    @property
-    def today(self) -> date:
-        return self.now.date()
-
-
-def _here(store: Store) -> _Here:
-    profile = load_profile(store)
-    zone = profile.timezone if profile and profile.timezone else clock.system_timezone()
-    return _Here(zone, clock.now(zone))
+def _here(store: Store) -> Here:
+    return here(load_profile(store))
 
 
 @meetings_app.callback()
@@ -143,14 +129,13 @@ def add_command(
     notes: Notes = None,
 ) -> None:
     """Add a meeting: weekly by default, or every 2 weeks, monthly, one-off, or any rule."""
-    from recovery_cli.meetings.meetings import Meeting, load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import Meeting, changing
     from recovery_cli.meetings.merge import find
 
     if time is None:
         raise InvalidValue("say when the meeting starts, for example --time 19:00")
     store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store) as book:
         if find(book.meetings, name) is not None:
             raise RecoveryError(
                 f"there is already a meeting called {name.strip()!r}; choose another name "
@@ -171,7 +156,6 @@ def add_command(
             notes=(notes or "").strip(),
         )
         book.meetings.append(meeting)
-        save_meetings(store, book)
     from recovery_cli.views.meetings import render_saved
 
     render_saved(console(), meeting, "Added")
@@ -243,17 +227,14 @@ def remove_command(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The meeting's name.")],
 ) -> None:
     """Take a meeting off your schedule (your attendance record of it is kept)."""
-    from recovery_cli.meetings.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import changing
 
-    store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store_of(ctx)) as book:
         meeting = _existing(book.meetings, name)
         book.meetings.remove(meeting)
-        save_meetings(store, book)
-    console().print(
-        f"Removed {safe(meeting.name)} from your schedule. Your attendance record is kept."
-    )
+    from recovery_cli.views.meetings import render_removed
+
+    render_removed(console(), meeting)
 
 
 def _existing(meetings: list[Meeting], name: str) -> Meeting:
@@ -288,12 +269,11 @@ def edit_command(
     notes: Notes = None,
 ) -> None:
     """Change a meeting; only what you give changes (an empty --where "" clears it)."""
-    from recovery_cli.meetings.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import changing
     from recovery_cli.meetings.schedule import rule_weekdays
 
     store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store) as book:
         old = _existing(book.meetings, name)
         if new_name is not None and not _same(new_name, old.name):
             _check_free(book.meetings, new_name)
@@ -316,7 +296,6 @@ def edit_command(
             notes=old.notes if notes is None else notes.strip(),
         )
         book.meetings[book.meetings.index(old)] = updated
-        save_meetings(store, book)
     from recovery_cli.views.meetings import render_saved
 
     render_saved(console(), updated, "Updated")
@@ -384,26 +363,20 @@ def goal_command(
     ] = None,
 ) -> None:
     """Choose (or drop) the "90 meetings in 90 days" goal. It is an offer, never a rule."""
-    from recovery_cli.meetings.meetings import load_meetings, save_meetings
+    from recovery_cli.meetings.meetings import changing
 
     wanted = choice.strip().lower()
     if wanted not in ("on", "off"):
         raise InvalidValue(f"say on or off, got {choice!r}")
     store = store_of(ctx)
-    with store.transaction():
-        book = load_meetings(store)
+    with changing(store) as book:
         today = _here(store).today
         book.ninety_from = (
             (parse_date(start, today) if start else today) if wanted == "on" else None
         )
-        save_meetings(store, book)
-    if book.ninety_from is None:
-        console().print("The 90-in-90 goal is off. Every meeting you go to still counts.")
-        return
-    console().print(
-        f"90 meetings in 90 days, from {book.ninety_from:%d %B %Y}. "
-        "Go at your own pace; every meeting counts."
-    )
+    from recovery_cli.views.meetings import render_goal
+
+    render_goal(console(), book.ninety_from)
 
 
 @meetings_app.command("export")
@@ -424,11 +397,12 @@ def export_command(
     store = store_of(ctx)
     meetings = load_meetings(store).meetings
     text = meetings_to_ical(meetings, stamp=_here(store).now, remind_minutes=remind)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
     write_output(output, text)
-    console().print(f"Wrote {len(meetings)} meetings to {safe(str(output))}.")
+    if output is None:
+        return
+    from recovery_cli.views.meetings import render_exported
+
+    render_exported(console(), len(meetings), output)
 
 
 @meetings_app.command("import")
@@ -447,29 +421,30 @@ def import_command(
 ) -> None:
     """Bring in meetings from a feed you downloaded; importing it again adds nothing new."""
     from recovery_cli.meetings.importers import ImportOptions, read_meetings
-    from recovery_cli.meetings.meetings import (
-        load_meetings,
-        normalise_fellowship,
-        save_meetings,
-    )
-    from recovery_cli.meetings.merge import merge_imported
+    from recovery_cli.meetings.meetings import changing, load_meetings, normalise_fellowship
 
     text = _read(file)
     store = store_of(ctx)
-    with store.transaction():
-        here = _here(store)
-        chosen = normalise_fellowship(fellowship) if fellowship else None
-        result = read_meetings(
-            text, fmt.strip().lower(), ImportOptions(here.zone, here.today, chosen)
-        )
-        book = load_meetings(store)
-        merged = merge_imported(book.meetings, result.meetings)
-        if not dry_run:
-            book.meetings = merged.meetings
-            save_meetings(store, book)
+    here = _here(store)
+    chosen = normalise_fellowship(fellowship) if fellowship else None
+    result = read_meetings(text, fmt.strip().lower(), ImportOptions(here.zone, here.today, chosen))
+    if dry_run:
+        merged = _merge_into(load_meetings(store), result.meetings)
+    else:
+        with changing(store) as book:
+            merged = _merge_into(book, result.meetings)
     from recovery_cli.views.meetings import render_import
 
     render_import(console(), merged, result.skipped, dry_run=dry_run)
+
+
+def _merge_into(book: MeetingBook, found: list[Meeting]) -> MergeResult:
+    """Merge imported meetings into the schedule (in place); what was added and updated."""
+    from recovery_cli.meetings.merge import merge_imported
+
+    merged = merge_imported(book.meetings, found)
+    book.meetings = merged.meetings
+    return merged
 
 
 def _read(file: Path) -> str:

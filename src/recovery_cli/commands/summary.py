@@ -8,19 +8,13 @@ from typing import Annotated
 
 import typer
 
+from recovery_cli.commands.options import Since, Until
 from recovery_cli.commands.session import console, store_of, write_output
-from recovery_cli.reports.summary import Summary, load_summary, parse_period
-from recovery_cli.store import clock
+from recovery_cli.reports.summary import Summary, load_summary
+from recovery_cli.store.dates import parse_period
 from recovery_cli.store.errors import RecoveryError
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
-Since = Annotated[
-    str | None,
-    typer.Option("--since", metavar="DATE", help="First day (default: 30 days ago)."),
-]
-Until = Annotated[
-    str | None, typer.Option("--until", metavar="DATE", help="Last day (default: today).")
-]
 NoNotes = Annotated[bool, typer.Option("--no-notes", help="Leave out every note you wrote.")]
 FORMATS = ("markdown", "html", "json", "csv")
 SUFFIXES = {
@@ -63,14 +57,12 @@ def export_command(
     """The summary of a period as a file to share: Markdown, HTML, JSON or CSV."""
     chosen = _format(format_name, output)
     text = _exported(chosen, _summary(ctx, since, until, no_notes))
-    if output is None:
-        typer.echo(text, nl=False)
-        return
     write_output(output, text)
-    typer.echo(
-        f"Wrote {output} ({chosen}). It holds private health information: share it with care.",
-        err=True,
-    )
+    if output is None:
+        return
+    from recovery_cli.views.summary import render_export_written
+
+    render_export_written(console(stderr=True), output, chosen)
 
 
 def _summary(ctx: typer.Context, since: str | None, until: str | None, no_notes: bool) -> Summary:
@@ -78,8 +70,7 @@ def _summary(ctx: typer.Context, since: str | None, until: str | None, no_notes:
     profile = load_profile(store)
     if profile is None:
         raise RecoveryError("nothing is set up yet; run recovery init first")
-    zone = profile.timezone or clock.system_timezone()
-    now = clock.now(zone)
+    zone, now = here(profile)
     period = parse_period(since, until, now.date())
     return load_summary(store, profile, period, now, zone, notes=not no_notes)
 

@@ -61,9 +61,9 @@ class CheckIn:
             raise InvalidValue("a check-in needs a date", "date")
         return cls(
             day=day,
-            mood=fields.number(data, "mood"),
-            craving=fields.number(data, "craving"),
-            sleep=fields.number(data, "sleep"),
+            mood=fields.integer(data, "mood"),
+            craving=fields.integer(data, "craving"),
+            sleep=fields.decimal(data, "sleep"),
             triggers=fields.text_list(data, "triggers"),
             coped=fields.text_list(data, "coped"),
             used=bool(data.get("used", False)),
@@ -117,11 +117,11 @@ class Craving:
             raise InvalidValue(f"at must be an ISO date and time, got {text!r}", "at") from None
         return cls(
             at=at,
-            intensity=fields.number(data, "intensity"),
+            intensity=fields.required_integer(data, "intensity"),
             trigger=fields.text(data, "trigger"),
             coped=fields.text_list(data, "coped"),
-            after=fields.number(data, "after"),
-            minutes=fields.number(data, "minutes"),
+            after=fields.integer(data, "after"),
+            minutes=fields.integer(data, "minutes"),
             used=bool(data.get("used", False)),
             note=fields.text(data, "note"),
         )

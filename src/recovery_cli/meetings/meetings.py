@@ -8,25 +8,24 @@ meetings.toml (hand-editable); attendance accumulates in attendance.jsonl.
 
 from __future__ import annotations
 
-import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from typing import Any
 
+from recovery_cli.meetings.rules import ONE_OFF_RULE, check_rule
 from recovery_cli.store import fields
-from recovery_cli.store.clock import zone
+from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 
 MEETINGS_FILE = TomlFile("meetings.toml")
 ATTENDANCE_FILE = JsonLinesFile("attendance.jsonl")
 FELLOWSHIPS: tuple[str, ...] = ("NA", "SMART", "AA", "CA", "other")
-ONE_OFF_RULE = "FREQ=DAILY;COUNT=1"
 MAX_DURATION_MINUTES = 24 * 60
 _UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
-_RULE_PART = re.compile(r"^[A-Z]+=[A-Z0-9,+\-:]+$")
 
 
 def normalise_fellowship(text: str) -> str:
@@ -37,15 +36,6 @@ def normalise_fellowship(text: str) -> str:
             return known
     choices = ", ".join(FELLOWSHIPS)
     raise InvalidValue(f"fellowship must be one of {choices}, got {text!r}", "fellowship")
-
-
-def check_timezone(name: str) -> str:
-    """``name`` when it is an IANA time zone."""
-    if not name or zone(name) is None:
-        raise InvalidValue(
-            f"unknown time zone {name!r}; use an IANA name such as Europe/London", "timezone"
-        )
-    return name
 
 
 def stable_uid(key: str) -> str:
@@ -77,7 +67,8 @@ class Meeting:
         object.__setattr__(self, "fellowship", normalise_fellowship(self.fellowship))
         object.__setattr__(self, "time", self.time.replace(second=0, microsecond=0, tzinfo=None))
         check_timezone(self.timezone)
-        object.__setattr__(self, "rrule", _checked_rule(self))
+        rule = check_rule(self.rrule, self.timezone, self.starts, self.time)
+        object.__setattr__(self, "rrule", rule)
         fields.in_range("duration", self.duration, 1, MAX_DURATION_MINUTES, "duration")
         if self.url and not self.url.lower().startswith(("https://", "http://")):
             raise InvalidValue(f"a link must start with https:// or http://, got {self.url!r}")
@@ -128,18 +119,6 @@ class Meeting:
     def renamed(self, name: str) -> Meeting:
         """The same meeting under another name (its UID stays, so calendars keep it)."""
         return replace(self, name=name)
-
-
-def _checked_rule(meeting: Meeting) -> str:
-    from recovery_cli.meetings.schedule import normalise_rule
-
-    rule = meeting.rrule.strip().upper().removeprefix("RRULE:")
-    parts = rule.split(";")
-    if not all(_RULE_PART.match(part) for part in parts):
-        raise InvalidValue(f"{rule!r} does not look like an RFC 5545 RRULE", "rrule")
-    if not any(part.startswith("FREQ=") for part in parts):
-        raise InvalidValue(f"the rule {rule!r} needs a FREQ, such as FREQ=WEEKLY", "rrule")
-    return normalise_rule(rule, meeting.timezone, meeting.starts, meeting.time)
 
 
 def _clock_time(value: object) -> time:
@@ -211,6 +190,16 @@ def load_meetings(store: Store) -> MeetingBook:
 def save_meetings(store: Store, book: MeetingBook) -> None:
     """Write meetings.toml; only inside ``store.transaction()``."""
     store.save(MEETINGS_FILE, book.to_dict())
+
+
+@contextmanager
+def changing(store: Store) -> Iterator[MeetingBook]:
+    """The schedule to change in place, saved when the block ends without an error; the
+    store's lock is held throughout."""
+    with store.transaction():
+        book = load_meetings(store)
+        yield book
+        save_meetings(store, book)
 
 
 def load_attendance(store: Store) -> list[Attendance]:

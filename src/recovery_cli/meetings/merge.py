@@ -13,8 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.schedule import rule_weekdays
-
-_DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from recovery_cli.store.dates import WEEKDAYS
 
 
 @dataclass
@@ -52,7 +51,7 @@ def unique_name(meeting: Meeting, taken: set[str]) -> str:
 
 def when_label(meeting: Meeting) -> str:
     """A short "Tue 19:00" or "Mon/Thu 12:00" label from the rule's days and the time."""
-    days = "/".join(_DAY_LABELS[day] for day in rule_weekdays(meeting))
+    days = "/".join(WEEKDAYS[day].short for day in rule_weekdays(meeting))
     return f"{days} {meeting.time:%H:%M}"
 
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
-from recovery_cli.meetings.meetings import ONE_OFF_RULE, Meeting
-from recovery_cli.store.dates import weekday_number
+from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.rules import ONE_OFF_RULE, parse_rule
+from recovery_cli.store.dates import WEEKDAYS, code_weekday, weekday_number
 from recovery_cli.store.errors import InvalidValue
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
 
-DAY_CODES: tuple[str, ...] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 EVERY_CHOICES: tuple[str, ...] = ("week", "2weeks", "month")
 
 
@@ -82,7 +81,7 @@ def first_on_or_after(start: date, weekdays: Sequence[int]) -> date:
 def nth_weekday_code(day: date) -> str:
     """The BYDAY code for "the same n-th weekday of the month" as ``day`` (5th becomes last)."""
     nth = (day.day - 1) // 7 + 1
-    return f"{-1 if nth == 5 else nth}{DAY_CODES[day.weekday()]}"
+    return f"{-1 if nth == 5 else nth}{WEEKDAYS[day.weekday()].code}"
 
 
 def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, date]:
@@ -94,7 +93,7 @@ def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, 
         if len(weekdays) != 1:
             raise InvalidValue("a monthly meeting is on one day of the week; give a single --day")
         return f"FREQ=MONTHLY;BYDAY={nth_weekday_code(first)}", first
-    byday = ",".join(DAY_CODES[day] for day in weekdays)
+    byday = ",".join(WEEKDAYS[day].code for day in weekdays)
     interval = ";INTERVAL=2" if every == "2weeks" else ""
     return f"FREQ=WEEKLY{interval};BYDAY={byday}", first
 
@@ -102,8 +101,8 @@ def build_rule(weekdays: Sequence[int], every: str, starts: date) -> tuple[str, 
 def rule_weekdays(meeting: Meeting) -> list[int]:
     """The weekdays in the rule's BYDAY (ordinals ignored), or the start date's weekday."""
     byday = next((p[6:] for p in meeting.rrule.split(";") if p.startswith("BYDAY=")), "")
-    days = {DAY_CODES.index(code[-2:]) for code in byday.split(",") if code[-2:] in DAY_CODES}
-    return sorted(days) or [meeting.starts.weekday()]
+    found = (code_weekday(code[-2:]) for code in byday.split(","))
+    return sorted({day for day in found if day is not None}) or [meeting.starts.weekday()]
 
 
 def one_off_rule() -> str:
@@ -111,54 +110,9 @@ def one_off_rule() -> str:
     return ONE_OFF_RULE
 
 
-def normalise_rule(rule: str, zone: str, starts: date, at: time) -> str:
-    """Check ``rule`` with dateutil and give UNTIL in UTC, as RFC 5545 asks for zoned starts."""
-    text = rule.strip().upper().removeprefix("RRULE:")
-    parts = [
-        _utc_until(part, zone) if part.startswith("UNTIL=") else part for part in text.split(";")
-    ]
-    normal = ";".join(parts)
-    _parse(normal, starts, at, zone)
-    return normal
-
-
-def _utc_until(part: str, zone: str) -> str:
-    value = part.removeprefix("UNTIL=")
-    if value.endswith("Z"):
-        return part
-    try:
-        if "T" in value:
-            local = datetime.strptime(value, "%Y%m%dT%H%M%S")
-        else:
-            local = datetime.combine(datetime.strptime(value, "%Y%m%d").date(), time(23, 59, 59))
-    except ValueError:
-        raise InvalidValue(
-            f"UNTIL must be a date such as 20251231, got {value!r}", "rrule"
-        ) from None
-    utc = local.replace(tzinfo=ZoneInfo(zone)).astimezone(ZoneInfo("UTC"))
-    return f"UNTIL={utc:%Y%m%dT%H%M%SZ}"
-
-
-def _local_start(starts: date, at: time, zone: str) -> datetime:
-    return datetime.combine(starts, at.replace(second=0, microsecond=0), tzinfo=ZoneInfo(zone))
-
-
-@lru_cache(maxsize=1024)
-def _parse(rule: str, starts: date, at: time, zone: str) -> rrule | rruleset:
-    """The dateutil rule from the first local start; cached, as a meeting's rule is checked
-    when it is read and used again for its sittings. (Keyed on the wall time and the zone's
-    name: aware datetimes in different zones compare equal when they are the same instant.)"""
-    from dateutil.rrule import rrulestr
-
-    try:
-        return rrulestr(rule, dtstart=_local_start(starts, at, zone))
-    except (ValueError, TypeError) as exc:
-        raise InvalidValue(f"the rule {rule!r} could not be read: {exc}", "rrule") from None
-
-
 def meeting_rule(meeting: Recurring) -> rrule | rruleset:
     """The dateutil rule for a meeting, anchored at its first start in its own zone."""
-    return _parse(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
+    return parse_rule(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
 
 
 def occurrences(meeting: Meeting, after: datetime, before: datetime) -> list[Occurrence]:
@@ -211,13 +165,7 @@ def first_start(meeting: Recurring) -> datetime | None:
 
 
 _ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}
-_WEEKDAY_NAMES = dict(
-    zip(
-        DAY_CODES,
-        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        strict=True,
-    )
-)
+_WEEKDAY_NAMES = {day.code: day.name for day in WEEKDAYS}  # by BYDAY code, from the one table
 
 
 def describe_rule(meeting: Recurring) -> str:

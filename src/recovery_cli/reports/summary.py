@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from statistics import fmean
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -29,34 +29,11 @@ from recovery_cli.log.logbook import CheckIn, Craving
 from recovery_cli.meetings.attendance import count_between
 from recovery_cli.meetings.meetings import Attendance, Meeting
 from recovery_cli.reports.watch import Watch, look_back_start, scheduled_days, things_to_watch
-from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.dates import Period
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Profile
 
-DEFAULT_DAYS = 30
 TOP = 5
-
-
-@dataclass(frozen=True)
-class Period:
-    """From `since` to `until`, both days included."""
-
-    since: date
-    until: date
-
-    def __post_init__(self) -> None:
-        if self.since > self.until:
-            raise RecoveryError(
-                f"the period starts ({self.since}) after it ends ({self.until}); "
-                "give --since a date on or before --until"
-            )
-
-    @property
-    def days(self) -> int:
-        return (self.until - self.since).days + 1
-
-    def dates(self) -> list[date]:
-        return [self.since + timedelta(days=n) for n in range(self.days)]
 
 
 @dataclass(frozen=True)
@@ -113,15 +90,6 @@ class Summary:
     @property
     def shared_by(self) -> str:
         return f"Shared by {self.name or 'the person whose records these are'}"
-
-
-def parse_period(since: str | None, until: str | None, today: date) -> Period:
-    """The period from `--since` and `--until` (default: the 30 days ending today)."""
-    from recovery_cli.store.dates import parse_date
-
-    end = parse_date(until, today) if until else today
-    start = parse_date(since, today) if since else end - timedelta(days=DEFAULT_DAYS - 1)
-    return Period(start, end)
 
 
 def build_summary(

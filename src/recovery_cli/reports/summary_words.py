@@ -7,7 +7,8 @@ from datetime import date
 
 from recovery_cli.log.cleantime import describe
 from recovery_cli.log.insights import CopingEffect, TriggerStat
-from recovery_cli.reports.summary import Period, Summary
+from recovery_cli.reports.summary import Summary
+from recovery_cli.store.dates import Period
 from recovery_cli.store.words import counted
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from recovery_cli.store.errors import InvalidValue
+
 
 def zone(name: str | None) -> ZoneInfo | None:
     """The named IANA zone, or None for the system's local time."""
@@ -18,6 +20,15 @@ def zone(name: str | None) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+def check_timezone(name: str) -> str:
+    """``name`` when it is an IANA time zone; anything else (empty text too) is refused."""
+    if zone(name) is None:
+        raise InvalidValue(
+            f"unknown time zone {name!r}; use an IANA name such as Europe/London", "timezone"
+        )
+    return name
 
 
 def now(timezone: str | None = None) -> datetime:

@@ -2,18 +2,20 @@
 
 Accepted dates: ISO (`2026-11-20`), `today`, `yesterday`, `3d` / `2w` (days / weeks ago),
 a weekday name (its most recent occurrence, today included), and whatever dateutil's parser
-reads (`20 Nov 2026`). Times are `HH:MM` (24-hour).
+reads (`20 Nov 2026`). Times are `HH:MM` (24-hour). A period (`--since`/`--until`) is
+read here too, with one default length for every command that takes one.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from recovery_cli.store.errors import RecoveryError
 
 DATE_FORMS = "2026-11-20, today, yesterday, 3d, 2w, a weekday such as mon, or 20 Nov 2026"
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PERIOD_DAYS = 30
 _AGO = re.compile(r"^(\d{1,5})\s*([dw])$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -22,15 +24,40 @@ class DateError(RecoveryError):
     """A date or time the parser could not read."""
 
 
+@dataclass(frozen=True)
+class Weekday:
+    """A day of the week: its name ("Monday") and its RFC 5545 BYDAY code ("MO")."""
+
+    name: str
+    code: str
+
+    @property
+    def short(self) -> str:
+        """The three-letter name, "Mon"."""
+        return self.name[:3]
+
+
+# The one weekday table, Monday first (index = date.weekday()).
+WEEKDAYS: tuple[Weekday, ...] = tuple(
+    Weekday(name, name[:2].upper())
+    for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+)
+
+
 def weekday_number(text: str) -> int | None:
     """Monday = 0 for `mon`, `Monday`, `tues`, ...; None for anything else."""
     word = text.strip().lower()
     if len(word) < 2:
         return None
-    for number, name in enumerate(WEEKDAYS):
-        if name.startswith(word):
+    for number, day in enumerate(WEEKDAYS):
+        if day.name.lower().startswith(word):
             return number
     return None
+
+
+def code_weekday(code: str) -> int | None:
+    """Monday = 0 for the BYDAY code `MO`, ...; None for anything else."""
+    return next((number for number, day in enumerate(WEEKDAYS) if day.code == code), None)
 
 
 def parse_date(text: str, today: date) -> date:
@@ -95,3 +122,37 @@ def parse_datetime(text: str, now: datetime) -> datetime:
             "yesterday 21:30 or 2026-11-20T21:30"
         ) from None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=now.tzinfo)
+
+
+@dataclass(frozen=True)
+class Period:
+    """From `since` to `until`, both days included."""
+
+    since: date
+    until: date
+
+    def __post_init__(self) -> None:
+        if self.since > self.until:
+            raise RecoveryError(
+                f"the period starts ({self.since}) after it ends ({self.until}); "
+                "give --since a date on or before --until"
+            )
+
+    @property
+    def days(self) -> int:
+        return (self.until - self.since).days + 1
+
+    def dates(self) -> list[date]:
+        return [self.since + timedelta(days=n) for n in range(self.days)]
+
+    def __contains__(self, day: date) -> bool:
+        return self.since <= day <= self.until
+
+
+def parse_period(
+    since: str | None, until: str | None, today: date, days: int = PERIOD_DAYS
+) -> Period:
+    """The period from `--since` and `--until`; by default the `days` days ending today."""
+    end = parse_date(until, today) if until else today
+    start = parse_date(since, today) if since else end - timedelta(days=days - 1)
+    return Period(start, end)

@@ -75,12 +75,36 @@ def choice(name: str, value: str, options: Sequence[str], key: str | None = None
     return normal
 
 
-def number(data: Mapping[str, Any], key: str) -> Any:
-    """An optional stored number (None when absent); its range is checked by the record."""
+def _number(data: Mapping[str, Any], key: str) -> int | float | None:
     value = data.get(key)
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
         raise InvalidValue(f"{key} must be a number, got {value!r}", key)
     return value
+
+
+def integer(data: Mapping[str, Any], key: str) -> int | None:
+    """An optional stored whole number (None when absent; 6.0 is read as 6); its range is
+    checked by the record."""
+    value = _number(data, key)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise InvalidValue(f"{key} must be a whole number, got {value!r}", key)
+        return int(value)
+    return value
+
+
+def required_integer(data: Mapping[str, Any], key: str) -> int:
+    """A stored whole number that must be there."""
+    value = integer(data, key)
+    if value is None:
+        raise InvalidValue(f"{key} is missing", key)
+    return value
+
+
+def decimal(data: Mapping[str, Any], key: str) -> float | None:
+    """An optional stored number that may have a fraction (None when absent)."""
+    value = _number(data, key)
+    return None if value is None else float(value)
 
 
 def in_range(

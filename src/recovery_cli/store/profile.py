@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Any, NamedTuple
 
-from recovery_cli.store import fields
-from recovery_cli.store.clock import zone
+from recovery_cli.store import clock, fields
+from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import Store, TomlFile
 
@@ -25,7 +25,8 @@ class Profile:
 
     def __post_init__(self) -> None:
         self.region = check_region(self.region)
-        check_timezone(self.timezone)
+        if self.timezone:  # none given: the system's zone is used
+            check_timezone(self.timezone)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Profile:
@@ -57,12 +58,21 @@ def check_region(region: str) -> str:
     return code
 
 
-def check_timezone(name: str) -> None:
-    if name and zone(name) is None:
-        raise InvalidValue(
-            f"unknown time zone {name!r}; use an IANA name such as Europe/London",
-            "timezone",
-        )
+class Here(NamedTuple):
+    """The person's time zone and the present moment in it."""
+
+    zone: str
+    now: datetime
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+
+def here(profile: Profile | None) -> Here:
+    """Now, in the person's zone: the profile's, else the system's."""
+    name = (profile.timezone if profile else "") or clock.system_timezone()
+    return Here(name, clock.now(name))
 
 
 def load_profile(store: Store) -> Profile | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 from rich.console import Console
 
@@ -106,3 +107,18 @@ def render_noted(out: Console, appointment: Appointment, day: date, outcome: str
         )
         if appointment.kind in _CLINIC_KINDS:
             out.print("Please contact your clinic or prescriber before your next dose.")
+
+
+def render_removed(out: Console, appointment: Appointment) -> None:
+    out.print(f"Removed {safe(appointment.title)}. What you noted about it (kept, missed) is kept.")
+
+
+def render_nothing_removed(out: Console) -> None:
+    out.print("Nothing was removed.")
+
+
+def render_calendar_written(out: Console, meetings: int, appointments: int, path: Path) -> None:
+    out.print(
+        f"Wrote {counted(meetings, 'meeting')} and {counted(appointments, 'appointment')} "
+        f"to {safe(str(path))}."
+    )

@@ -52,6 +52,18 @@ def day_name(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def render_checkin_heading(out: Console, day: date, *, updating: bool) -> None:
+    verb = "Updating" if updating else "Checking in for"
+    out.print(f"[bold]{verb} {day_name(day)}.[/bold] Press Enter to keep the suggestion.")
+
+
+def render_deleted(out: Console, day: date | None) -> None:
+    """After `log delete`: the day's check-in deleted, or (None) nothing deleted."""
+    out.print(
+        "Nothing was deleted." if day is None else f"Deleted your check-in for {day:%d %B %Y}."
+    )
+
+
 def render_checkin_saved(
     out: Console, before: CheckIn | None, after: CheckIn, changed: Sequence[Change]
 ) -> None:
@@ -123,6 +135,11 @@ def render_craving_saved(out: Console, craving: Craving) -> None:
     else:
         text += ". Noticing it and writing it down is part of riding it out."
     out.print(text)
+
+
+def render_stopped(out: Console, *, saving: bool) -> None:
+    """The urge-surf was stopped (Ctrl-C); whether what was entered is kept."""
+    out.print("\nStopped; saving what you entered." if saving else "\nStopped; nothing was saved.")
 
 
 def render_craving_list(out: Console, cravings: Sequence[Craving]) -> None:

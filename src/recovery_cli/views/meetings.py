@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -102,6 +103,25 @@ def render_saved(out: Console, meeting: Meeting, verb: str) -> None:
         f"{verb} [bold]{safe(meeting.name)}[/bold] ({meeting.fellowship}): "
         f"{safe(describe_rule(meeting))} at {meeting.time:%H:%M} ({meeting.timezone})."
     )
+
+
+def render_removed(out: Console, meeting: Meeting) -> None:
+    out.print(f"Removed {safe(meeting.name)} from your schedule. Your attendance record is kept.")
+
+
+def render_goal(out: Console, ninety_from: date | None) -> None:
+    """The 90-in-90 goal as just chosen (None: dropped)."""
+    if ninety_from is None:
+        out.print("The 90-in-90 goal is off. Every meeting you go to still counts.")
+        return
+    out.print(
+        f"90 meetings in 90 days, from {ninety_from:%d %B %Y}. "
+        "Go at your own pace; every meeting counts."
+    )
+
+
+def render_exported(out: Console, count: int, path: Path) -> None:
+    out.print(f"Wrote {count} meetings to {safe(str(path))}.")
 
 
 def render_attended(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from math import ceil
+from pathlib import Path
 from statistics import fmean
 
 from rich.console import Console
@@ -12,7 +13,7 @@ from rich.text import Text
 from recovery_cli.reports import summary_words as words
 from recovery_cli.reports.summary import Summary
 from recovery_cli.views.sparkline import sparkline
-from recovery_cli.views.text import one_line, plain, safe
+from recovery_cli.views.text import one_line, plain, print_as_is, safe
 
 # A longer period is drawn with one character for several days (their mean).
 SPARKLINE_WIDTH = 60
@@ -77,3 +78,11 @@ def _folded(values: Sequence[int | None], per: int) -> list[float | None]:
         present = [v for v in values[start : start + per] if v is not None]
         folded.append(fmean(present) if present else None)
     return folded
+
+
+def render_export_written(err: Console, path: Path, format_name: str) -> None:
+    """Where the export went, and a word of care: it holds private health information."""
+    print_as_is(
+        err,
+        f"Wrote {path} ({format_name}). It holds private health information: share it with care.",
+    )

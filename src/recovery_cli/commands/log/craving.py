@@ -4,7 +4,7 @@ guided urge-surf on a terminal; `craving list` reads them back."""
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -12,19 +12,18 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
+from recovery_cli.commands.options import Since, Until
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import Craving
-from recovery_cli.store import clock
-from recovery_cli.store.dates import parse_date, parse_datetime
+from recovery_cli.store.dates import parse_datetime, parse_period
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
 app = typer.Typer(help="Record a craving, or ride one out.", rich_markup_mode=None)
 
 SURF_MINUTES = 15
-LIST_DAYS = 30
 
 
 @app.callback(invoke_without_command=True)
@@ -97,14 +96,16 @@ def craving_command(
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option(help="From this day (default: 30 days ago).")] = None,
+    since: Since = None,
+    until: Until = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """The cravings you recorded."""
     store = store_of(ctx)
-    today = _now(store).date()
-    start = parse_date(since, today) if since else today - timedelta(days=LIST_DAYS - 1)
-    cravings = [c for c in logbook.load_cravings(store) if c.at.date() >= start]
+    period = parse_period(since, until, _now(store).date())
+    cravings = [
+        c for c in logbook.load_cravings(store, since=period.since) if c.at.date() in period
+    ]
     if json_output:
         print_json([c.to_dict() for c in cravings])
         return
@@ -115,7 +116,7 @@ def list_command(
 
 def _now(store: Store) -> datetime:
     profile = load_profile(store)
-    return clock.now(profile.timezone if profile else None)
+    return here(profile).now
 
 
 def _when(text: str | None, now: datetime) -> datetime:
@@ -132,7 +133,7 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
     they stopped before saying how strong it was. Ctrl-C later keeps what was entered."""
     from recovery_cli.log.insights import coping_effectiveness
     from recovery_cli.plan.plan import load_plan
-    from recovery_cli.views.log import render_numbered
+    from recovery_cli.views.log import render_numbered, render_stopped
     from recovery_cli.views.urgesurf import countdown, render_surf_intro
 
     if minutes <= 0:
@@ -146,7 +147,7 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
     try:
         intensity = ask("How strong is the craving right now? (0-10)", score("craving", 0), "5")
     except typer.Abort:
-        out.print("\nStopped; nothing was saved.")
+        render_stopped(out, saving=False)
         return None
     craving = Craving(at=when, intensity=intensity, trigger=(trigger or "").strip())
     try:
@@ -172,5 +173,5 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
             "",
         )
     except typer.Abort:
-        out.print("\nStopped; saving what you entered.")
+        render_stopped(out, saving=True)
     return craving

@@ -11,21 +11,20 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
+from recovery_cli.commands.options import Since, Until
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import CheckIn
-from recovery_cli.store import clock
-from recovery_cli.store.dates import parse_date
+from recovery_cli.store.dates import parse_date, parse_period
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
 app = typer.Typer(help="Your daily check-in.", rich_markup_mode=None)
 
 DEFAULT_MOOD = 5
 DEFAULT_CRAVING = 5
 DEFAULT_SLEEP = 7.0
-LIST_DAYS = 30
 
 
 @app.callback(invoke_without_command=True)
@@ -125,14 +124,13 @@ def _given(
 def _questions(store: Store, day: date, today: date) -> dict[str, Any]:
     """Ask for the day's check-in, offering what is there already (or yesterday's values)."""
     from recovery_cli.plan.plan import load_plan
-    from recovery_cli.views.log import day_name, render_numbered
+    from recovery_cli.views.log import render_checkin_heading, render_numbered
 
     out = console()
     existing = logbook.checkin_for(store, day)
     earlier = existing or logbook.checkin_for(store, day - timedelta(days=1))
     plan = load_plan(store)
-    verb = "Updating" if existing else "Checking in for"
-    out.print(f"[bold]{verb} {day_name(day)}.[/bold] Press Enter to keep the suggestion.")
+    render_checkin_heading(out, day, updating=existing is not None)
     mood = ask("Mood, 1 (very low) to 10 (very good)", score("mood", 1), _default(earlier, "mood"))
     craving = ask(
         "Craving, 0 (none) to 10 (strongest)", score("craving", 0), _default(earlier, "craving")
@@ -189,31 +187,26 @@ def _list(checkin: CheckIn | None, name: str) -> list[str]:
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option(help="From this day (default: 30 days ago).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this day (default: today).")] = None,
+    since: Since = None,
+    until: Until = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Your check-ins, with a mood and craving trend line."""
     from recovery_cli.log.insights import daily_series
 
     store = store_of(ctx)
-    today = _today(store)
-    end = parse_date(until, today) if until else today
-    start = parse_date(since, today) if since else end - timedelta(days=LIST_DAYS - 1)
-    if start > end:
-        raise RecoveryError(f"--since ({start}) is after --until ({end})")
-    shown = [c for c in logbook.load_checkins(store, since=start) if c.day <= end]
+    period = parse_period(since, until, _today(store))
+    shown = [c for c in logbook.load_checkins(store, since=period.since) if c.day in period]
     if json_output:
         print_json([c.to_dict() for c in shown])
         return
     from recovery_cli.views.log import render_checkin_list
 
-    days = (end - start).days + 1
     render_checkin_list(
         console(),
         shown,
-        daily_series(shown, end, days, "mood"),
-        daily_series(shown, end, days, "craving"),
+        daily_series(shown, period.until, period.days, "mood"),
+        daily_series(shown, period.until, period.days, "craving"),
     )
 
 
@@ -240,6 +233,8 @@ def delete_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
     """Delete one day's check-in (it asks first)."""
+    from recovery_cli.views.log import render_deleted
+
     store = store_of(ctx)
     day = parse_date(day_text, _today(store))
     if logbook.checkin_for(store, day) is None:
@@ -248,13 +243,13 @@ def delete_command(
         if not common.is_interactive():
             raise RecoveryError("deleting asks first; add --yes to delete without a question")
         if not typer.confirm(f"Delete your check-in for {day:%d %B %Y}?", default=False):
-            console().print("Nothing was deleted.")
+            render_deleted(console(), None)
             return
     with store.transaction():
         logbook.delete_checkin(store, day)
-    console().print(f"Deleted your check-in for {day:%d %B %Y}.")
+    render_deleted(console(), day)
 
 
 def _today(store: Store) -> date:
     profile = load_profile(store)
-    return clock.today(profile.timezone if profile else None)
+    return here(profile).today

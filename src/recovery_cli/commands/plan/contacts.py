@@ -10,7 +10,7 @@ from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import hours, plan
 from recovery_cli.plan.plan_sheet import reachable_first
 from recovery_cli.store import clock
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 from recovery_cli.views import plan as views
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def list_command(
     """The people you can call, those reachable now first."""
     store = store_of(ctx)
     profile = load_profile(store)
-    now = clock.now(profile.timezone if profile else None)
+    now = here(profile).now
     rows = reachable_first(plan.load_plan(store).contacts, now)
     if json_output:
         print_json([row.to_dict() for row in rows])

@@ -10,9 +10,8 @@ from recovery_cli.commands.session import console, print_json
 from recovery_cli.log.logbook import load_cravings
 from recovery_cli.plan.plan import find, load_plan
 from recovery_cli.plan.plan_sheet import build_sheet
-from recovery_cli.store import clock
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import here, load_profile
 
 
 def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = False) -> None:
@@ -28,7 +27,7 @@ def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = Fal
         region=profile.region if profile else "",
         # The log only ranks strategies: with none in the plan, it need not be read.
         cravings=load_cravings(store) if plan.coping else [],
-        now=clock.now(profile.timezone if profile else None),
+        now=here(profile).now,
         trigger=trigger,
     )
     if as_json:

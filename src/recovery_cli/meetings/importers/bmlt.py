@@ -16,15 +16,16 @@ from recovery_cli.meetings.importers.records import (
     ImportOptions,
     ImportResult,
     RecordError,
-    Skipped,
     clock_time,
     join_text,
     label_of,
+    read_records,
     web_link,
     zone_or,
 )
 from recovery_cli.meetings.meetings import MAX_DURATION_MINUTES, Meeting
-from recovery_cli.meetings.schedule import DAY_CODES, first_on_or_after
+from recovery_cli.meetings.schedule import first_on_or_after
+from recovery_cli.store.dates import WEEKDAYS
 from recovery_cli.store.errors import InvalidValue
 
 DEFAULT_FELLOWSHIP = "NA"
@@ -56,14 +57,11 @@ def read(text: str, options: ImportOptions) -> ImportResult:
         raise InvalidValue(f"this is not valid JSON (line {exc.lineno}): {exc.msg}") from None
     records, formats = _split(answer)
     context = _Context(options, options.fellowship or DEFAULT_FELLOWSHIP, formats)
-    result = ImportResult()
-    for position, record in enumerate(records, start=1):
-        try:
-            result.meetings.append(_meeting(record, context))
-        except ValueError as exc:
-            label = label_of(record, "meeting_name", "id_bigint")
-            result.skipped.append(Skipped(position, label, str(exc)))
-    return result
+    return read_records(
+        records,
+        lambda record: _meeting(record, context),
+        lambda record: label_of(record, "meeting_name", "id_bigint"),
+    )
 
 
 def _split(answer: object) -> tuple[list[Any], dict[str, Format]]:
@@ -97,7 +95,7 @@ def _meeting(record: object, context: _Context) -> Meeting:
     return Meeting(
         name=name,
         fellowship=context.fellowship,
-        rrule=f"FREQ=WEEKLY;BYDAY={DAY_CODES[day]}",
+        rrule=f"FREQ=WEEKLY;BYDAY={WEEKDAYS[day].code}",
         starts=first_on_or_after(context.options.today, [day]),
         time=clock_time(record.get("start_time"), "start time"),
         timezone=zone_or(record.get("time_zone"), context.options.zone),

@@ -13,15 +13,15 @@ from recovery_cli.meetings.importers.records import (
     ImportOptions,
     ImportResult,
     RecordError,
-    Skipped,
+    read_records,
     web_link,
 )
 from recovery_cli.meetings.meetings import (
     FELLOWSHIPS,
-    ONE_OFF_RULE,
     Meeting,
     normalise_fellowship,
 )
+from recovery_cli.meetings.rules import ONE_OFF_RULE
 from recovery_cli.store.errors import InvalidValue
 
 if TYPE_CHECKING:
@@ -38,14 +38,11 @@ def read(text: str, options: ImportOptions) -> ImportResult:
         calendar = Calendar.from_ical(text)
     except ValueError as exc:
         raise InvalidValue(f"this iCalendar file could not be read: {exc}") from None
-    result = ImportResult()
-    for position, event in enumerate(calendar.walk("VEVENT"), start=1):
-        try:
-            result.meetings.append(_meeting(cast("Event", event), options))
-        except ValueError as exc:
-            label = str(event.get("SUMMARY", "")).strip()[:60]
-            result.skipped.append(Skipped(position, label, str(exc)))
-    return result
+    return read_records(
+        (cast("Event", event) for event in calendar.walk("VEVENT")),
+        lambda event: _meeting(event, options),
+        lambda event: str(event.get("SUMMARY", "")).strip()[:60],
+    )
 
 
 def _meeting(event: Event, options: ImportOptions) -> Meeting:

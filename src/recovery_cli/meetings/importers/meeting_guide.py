@@ -15,16 +15,17 @@ from recovery_cli.meetings.importers.records import (
     ImportOptions,
     ImportResult,
     RecordError,
-    Skipped,
     clock_time,
     join_text,
     label_of,
     minutes_between,
+    read_records,
     web_link,
     zone_or,
 )
 from recovery_cli.meetings.meetings import Meeting
-from recovery_cli.meetings.schedule import DAY_CODES, first_on_or_after, parse_day
+from recovery_cli.meetings.schedule import first_on_or_after, parse_day
+from recovery_cli.store.dates import WEEKDAYS
 from recovery_cli.store.errors import InvalidValue
 
 DEFAULT_FELLOWSHIP = "AA"
@@ -67,13 +68,11 @@ def read(text: str, options: ImportOptions) -> ImportResult:
     if not isinstance(records, list):
         raise InvalidValue("a Meeting Guide feed is a JSON list of meetings")
     context = _Context(options, options.fellowship or DEFAULT_FELLOWSHIP)
-    result = ImportResult()
-    for position, record in enumerate(records, start=1):
-        try:
-            result.meetings.append(_meeting(record, context))
-        except ValueError as exc:
-            result.skipped.append(Skipped(position, label_of(record, "name", "slug"), str(exc)))
-    return result
+    return read_records(
+        records,
+        lambda record: _meeting(record, context),
+        lambda record: label_of(record, "name", "slug"),
+    )
 
 
 def _meeting(record: object, context: _Context) -> Meeting:
@@ -91,7 +90,7 @@ def _meeting(record: object, context: _Context) -> Meeting:
     return Meeting(
         name=name,
         fellowship=context.fellowship,
-        rrule="FREQ=WEEKLY;BYDAY=" + ",".join(DAY_CODES[day] for day in days),
+        rrule="FREQ=WEEKLY;BYDAY=" + ",".join(WEEKDAYS[day].code for day in days),
         starts=first_on_or_after(context.options.today, days),
         time=start,
         timezone=zone_or(record.get("timezone"), context.options.zone),

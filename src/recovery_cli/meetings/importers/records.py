@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TypeVar
 
 from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.store.clock import zone
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,20 @@ class RecordError(ValueError):
     """A single record cannot be read; the import goes on without it."""
 
 
+def read_records(
+    records: Iterable[R], meeting: Callable[[R], Meeting], label: Callable[[R], str]
+) -> ImportResult:
+    """Every record through its format's ``meeting`` reader; a record that cannot be read
+    (a ValueError) is skipped and reported by its position and ``label``."""
+    result = ImportResult()
+    for position, record in enumerate(records, start=1):
+        try:
+            result.meetings.append(meeting(record))
+        except ValueError as exc:
+            result.skipped.append(Skipped(position, label(record), str(exc)))
+    return result
+
+
 def clock_time(value: object, what: str) -> time:
     """A time from "19:00", "19:00:00", "7:30" or "1900"; raises RecordError otherwise."""
     if not isinstance(value, str) or not value.strip():
@@ -66,13 +84,8 @@ def minutes_between(start: time, end: time) -> int:
 
 def zone_or(name: object, fallback: str) -> str:
     """``name`` when it is a known IANA zone, otherwise ``fallback``."""
-    if isinstance(name, str) and name.strip():
-        try:
-            ZoneInfo(name.strip())
-        except (ZoneInfoNotFoundError, ValueError):
-            return fallback
-        return name.strip()
-    return fallback
+    text = name.strip() if isinstance(name, str) else ""
+    return text if zone(text) is not None else fallback
 
 
 def web_link(value: object) -> str:

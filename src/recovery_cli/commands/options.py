@@ -1,0 +1,17 @@
+"""Command-line options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from recovery_cli.store.dates import PERIOD_DAYS
+
+Since = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help=f"First day (default: {PERIOD_DAYS} days ago)."),
+]
+Until = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Last day (default: today).")
+]
