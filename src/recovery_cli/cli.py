@@ -31,6 +31,7 @@ COMMANDS = {
     "contacts": "recovery_cli.commands.plan.contacts:app",
     "helplines": "recovery_cli.commands.plan.helplines:app",
     "meetings": "recovery_cli.commands.meetings:meetings_app",
+    "meds": "recovery_cli.commands.meds:app",
     "summary": "recovery_cli.commands.summary:summary_command",
     "export": "recovery_cli.commands.summary:export_command",
     "backup": "recovery_cli.commands.backup:backup_command",
