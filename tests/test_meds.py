@@ -412,6 +412,13 @@ def test_every_field_is_kept_in_hand_editable_toml(methadone: Run, home: Path) -
     assert listed[1]["prescriber"] == "Dr Lee"
 
 
+def test_naloxone_is_as_needed_unless_told_otherwise(methadone: Run) -> None:
+    ok(methadone, "meds", "add", "Narcan naloxone", "--dose", "4 mg spray")
+    ok(methadone, "meds", "add", "Methadose", "--dose", "60 mg", "--schedule", "weekly")
+    listed = json.loads(ok(methadone, "meds", "list", "--json"))
+    assert [m["schedule"] for m in listed] == ["daily", "as-needed", "weekly"]
+
+
 def test_an_empty_store_has_no_medication(set_up: Run) -> None:
     assert "No medication yet" in ok(set_up, "meds")
     assert today_json(set_up) == []
@@ -442,6 +449,7 @@ def test_the_persons_text_is_shown_as_text(methadone: Run) -> None:
         (("history", "Metadone"), "yours: Methadone"),
         (("change", "Metadone", "--dose", "5 mg"), "yours: Methadone"),
         (("change", "Methadone", "--dose", "5 mg", "--date", "2026-11-01"), "before that"),
+        (("change", "Methadone", "--dose", "5 mg", "--date", "2026-12-07"), "on the day it starts"),
         (("stop", "Methadone", "--date", "2026-11-01"), "before that"),
         (("take", "--observed", "--take-home"), "not both"),
         (("add", "X", "--dose", "5 mg", "--schedule", "fortnightly"), "schedule must be"),

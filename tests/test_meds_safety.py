@@ -89,9 +89,28 @@ def test_no_output_of_any_meds_command_holds_a_dose_the_person_did_not_type(
     assert doses == {"60 mg"}
 
 
+def test_a_two_part_dose_is_shown_only_as_typed(set_up: Run, frozen_today: Freeze) -> None:
+    frozen_today(TODAY)
+    outputs = [
+        ok(set_up, "meds", "add", "Suboxone", "--dose", "16 mg/4 mg film", "--starts", "5d"),
+        ok(set_up, "meds", "take", "--date", "4d"),
+        ok(set_up, "meds", "missed"),
+        ok(set_up, "meds"),
+        ok(set_up, "meds", "--json"),
+        ok(set_up, "meds", "list"),
+        ok(set_up, "meds", "history", "Suboxone"),
+    ]
+    assert "16 mg/4 mg film" in outputs[3]
+    doses = {match.group(0) for out in outputs for match in DOSE_WITH_UNIT.finditer(out)}
+    assert doses == {"16 mg", "4 mg"}
+
+
 @pytest.mark.parametrize("dose", ["", "   ", "60", "60.5", "16/4", "1,5"])
 def test_a_dose_without_its_unit_is_refused(dose: str) -> None:
-    with pytest.raises(InvalidValue, match="write it as your prescriber gave it"):
+    with pytest.raises(
+        InvalidValue,
+        match=r"write it as your prescriber gave it",
+    ):
         daily("Methadone", dose=dose)
 
 
@@ -105,7 +124,7 @@ def test_a_dose_with_no_unit_is_one_line_on_the_command_line(set_up: Run, home: 
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.strip() == (
-        "error: the dose '60' needs its unit; write it as your prescriber gave it, such as 60 mg"
+        "error: the dose '60' needs its unit (mg, ml, ...); write it as your prescriber gave it"
     )
     assert not (home / "medications.toml").exists()
 

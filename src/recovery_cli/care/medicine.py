@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from recovery_cli.store.words import counted
+
 METHADONE = "methadone"
 BUPRENORPHINE = "buprenorphine"
 NALTREXONE = "naltrexone"
@@ -74,6 +76,8 @@ TAKEHOME_REMINDER = (
     "children: a dose meant for you can kill someone else."
 )
 
+_UNITS = "(mg, ml, ...)"
+_AS_GIVEN = "write it as your prescriber gave it"
 _NUMBER_ONLY = re.compile(r"^[\d\s.,/]*$")
 
 
@@ -91,6 +95,11 @@ def default_missed_alert(kind: str) -> int | None:
     return DEFAULT_MISSED_ALERT.get(kind)
 
 
+def default_schedule(kind: str) -> str:
+    """Naloxone is kept for an emergency, not taken on a schedule."""
+    return "as-needed" if kind == NALOXONE else "daily"
+
+
 def alerts_on_any_missed_day(kind: str) -> bool:
     """Naltrexone: any late or missed dose brings the label's warning."""
     return kind == NALTREXONE
@@ -100,20 +109,17 @@ def dose_problem(dose: str) -> str | None:
     """Why a dose as typed cannot be kept (empty, or a number without its unit); None
     when it can. The dose is kept as text and never read as a number."""
     if not dose.strip():
-        return "the dose must not be empty; write it as your prescriber gave it, such as 60 mg"
+        return f"the dose must not be empty; {_AS_GIVEN}, with its unit {_UNITS}"
     if _NUMBER_ONLY.match(dose):
-        return (
-            f"the dose {dose.strip()!r} needs its unit; write it as your prescriber gave "
-            "it, such as 60 mg"
-        )
+        return f"the dose {dose.strip()!r} needs its unit {_UNITS}; {_AS_GIVEN}"
     return None
 
 
 def missed_alert(kind: str, missed_days: int, clinic: str, phone: str, hours: str) -> str:
     """The message after missed doses, with the clinic's details from the person's own
     records. It never says how much to take."""
-    days = "1 day" if missed_days == 1 else f"{missed_days} days"
-    message = _NALTREXONE if alerts_on_any_missed_day(kind) else _MISSED.format(days=days)
+    missed = _MISSED.format(days=counted(missed_days, "day"))
+    message = _NALTREXONE if alerts_on_any_missed_day(kind) else missed
     return f"{message} {_clinic_line(clinic, phone, hours)}"
 
 

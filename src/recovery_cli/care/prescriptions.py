@@ -324,9 +324,14 @@ def add(medications: Medications, prescription: Prescription) -> None:
 
 
 def change_dose(
-    prescription: Prescription, day: date, dose: str, by: str = "", reason: str = ""
+    prescription: Prescription, day: date, today: date, dose: str, by: str = "", reason: str = ""
 ) -> DoseChange:
-    """Record the dose the prescriber set from `day` on, keeping the earlier ones."""
+    """Record the dose the prescriber set from `day` on, keeping the earlier ones. A
+    change is recorded once it has started, so the dose shown is always the current one."""
+    if day > today:
+        raise RecoveryError(
+            f"{day.isoformat()} is still to come; please record the new dose on the day it starts"
+        )
     if day < prescription.starts:
         raise RecoveryError(
             f"{prescription.name} started on {prescription.starts.isoformat()}; "

@@ -22,6 +22,7 @@ from recovery_cli.care.doses import (
 )
 from recovery_cli.care.meds import already_taken, local_today, meds_today, status_of
 from recovery_cli.commands.session import console, is_interactive, print_json, store_of
+from recovery_cli.plan import hours as clinic_hours
 from recovery_cli.store.dates import DATE_FORMS, parse_date, parse_time
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import Store
@@ -42,7 +43,7 @@ MaybeName = Annotated[
     typer.Argument(help="The medication's name (not needed when you have just one)."),
 ]
 DoseOption = Annotated[
-    str, typer.Option(metavar="TEXT", help='The dose as your prescriber wrote it, e.g. "60 mg".')
+    str, typer.Option(metavar="TEXT", help="The dose as your prescriber wrote it, with its unit.")
 ]
 DateOption = Annotated[
     str | None, typer.Option("--date", metavar="DATE", help=f"The day ({DATE_FORMS}).")
@@ -70,12 +71,17 @@ def add_command(
     name: NameArgument,
     dose: DoseOption,
     form: Annotated[str, typer.Option(help=f"One of {', '.join(rx.FORMS)}.")] = "",
-    schedule: Annotated[str, typer.Option(help=f"One of {rx.SCHEDULES}.")] = "daily",
+    schedule: Annotated[
+        str | None,
+        typer.Option(help=f"One of {rx.SCHEDULES} (daily when not given)."),
+    ] = None,
     when: TimeOption = None,
     prescriber: Annotated[str, typer.Option(metavar="TEXT", help="Who prescribed it.")] = "",
     clinic: Annotated[str, typer.Option(metavar="TEXT", help="Your clinic or pharmacy.")] = "",
     phone: Annotated[str, typer.Option(metavar="NUMBER", help="The clinic's phone.")] = "",
-    hours: Annotated[str, typer.Option(metavar="HOURS", help="When the clinic answers.")] = "",
+    hours: Annotated[
+        str, typer.Option(metavar="HOURS", help=f"When the clinic answers: {clinic_hours.FORMS}.")
+    ] = "",
     starts: Annotated[
         str | None, typer.Option(metavar="DATE", help="The first day (default today).")
     ] = None,
@@ -97,7 +103,7 @@ def add_command(
         dose=dose,
         starts=parse_date(starts, today) if starts is not None else today,
         form=form,
-        schedule=schedule,
+        schedule=schedule or medicine.default_schedule(medicine.kind_of(name)),
         time=parse_time(when) if when is not None else None,
         prescriber=prescriber.strip(),
         clinic=clinic.strip(),
@@ -136,10 +142,11 @@ def change_command(
 ) -> None:
     """Record a new dose your prescriber set; the earlier ones are kept as history."""
     store = store_of(ctx)
-    day = _day(day_text, local_today(store))
+    today = local_today(store)
+    day = _day(day_text, today)
     with rx.changing(store) as medications:
         prescription = medications.named(name)
-        rx.change_dose(prescription, day, dose, by, reason)
+        rx.change_dose(prescription, day, today, dose, by, reason)
     console().print(
         f"{safe(prescription.name)} is now {safe(prescription.dose)} "
         f"(from {day.isoformat()}); the earlier doses are in its history."
