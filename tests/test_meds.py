@@ -483,6 +483,20 @@ def test_a_damaged_medications_file_is_never_overwritten(methadone: Run, home: P
     assert path.read_text() == damaged
 
 
+def test_a_hand_edited_file_is_read_and_its_mistakes_named_by_line(
+    methadone: Run, home: Path
+) -> None:
+    path = home / "medications.toml"
+    path.write_text(path.read_text().replace('time = ""', "time = 07:30:00"))
+    assert "Methadone 60 mg, daily at 07:30" in ok(methadone, "meds")
+    path.write_text(
+        path.read_text().replace("time = 07:30:00", "time = 07:30:00\nmissed_alert = 2.5")
+    )
+    error = fails(methadone, "meds")
+    assert "medications.toml, line 9" in error
+    assert "missed-alert days must be a whole number" in error
+
+
 def test_a_damaged_doses_file_is_never_overwritten(methadone: Run, home: Path) -> None:
     ok(methadone, "meds", "take", "--date", "yesterday")
     path = home / DOSES_FILE.filename

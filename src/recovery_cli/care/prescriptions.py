@@ -140,7 +140,9 @@ class Prescription:
             if self.stopped < self.starts:
                 raise InvalidValue("a medication cannot stop before it starts", "stopped")
         if self.missed_alert is not None:
-            fields.in_range("missed-alert days", self.missed_alert, 1, MAX_MISSED_ALERT)
+            fields.in_range(
+                "missed-alert days", self.missed_alert, 1, MAX_MISSED_ALERT, "missed_alert"
+            )
 
     @property
     def kind(self) -> str:
@@ -282,6 +284,10 @@ def _required_date(data: Mapping[str, Any], key: str) -> date:
 
 
 def _stored_time(data: Mapping[str, Any]) -> time | None:
+    """ "HH:MM" as this module writes it, or a TOML time typed by hand."""
+    value = data.get("time")
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
     text = fields.text(data, "time")
     if not text:
         return None
