@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_cli
+from recovery_cli.care import prescriptions
 from recovery_cli.care.appointments import Appointment, changing
+from recovery_cli.care.doses import OBSERVED, TakeHomeGiven, Taken, add_dose
 from recovery_cli.exits import DATA_ERROR
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
@@ -56,6 +58,13 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
             )
         )
         book.record(book.appointments[0], date(2026, 1, 6), "done")
+    with prescriptions.changing(store) as medications:
+        medications.prescriptions.append(
+            prescriptions.Prescription("Methadone", "60 mg", date(2026, 1, 1), clinic="Northside")
+        )
+    with store.transaction():
+        add_dose(store, Taken("Methadone", date(2026, 1, 6), time(8, 5), OBSERVED, note="ok"))
+        add_dose(store, TakeHomeGiven("Methadone", date(2026, 1, 6), doses=2))
 
 
 def data_files(home: Path) -> dict[str, bytes]:
@@ -296,7 +305,7 @@ def test_a_bad_document_is_refused(
 
 def test_a_file_it_does_not_know_is_refused(store: Store, tmp_path: Path) -> None:
     document = good_document(store)
-    document["files"]["doses.jsonl"] = {"schema_version": 1, "records": []}
+    document["files"]["goals.jsonl"] = {"schema_version": 1, "records": []}
     with pytest.raises(RecoveryError, match=r"holds 'doses\.jsonl', which this version"):
         backup.restore(Store(tmp_path / "fresh"), write(tmp_path / "b.json", document))
 

@@ -39,6 +39,7 @@ COMMANDS = {
     "contacts": "recovery_cli.commands.plan.contacts:app",
     "helplines": "recovery_cli.commands.plan.helplines:app",
     "meetings": "recovery_cli.commands.meetings:meetings_app",
+    "meds": "recovery_cli.commands.meds:app",
     "appointments": "recovery_cli.commands.appointments:app",
     "calendar": "recovery_cli.commands.calendar:app",
     "summary": "recovery_cli.commands.summary:summary_command",

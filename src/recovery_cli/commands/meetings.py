@@ -130,7 +130,7 @@ def add_command(
 ) -> None:
     """Add a meeting: weekly by default, or every 2 weeks, monthly, one-off, or any rule."""
     from recovery_cli.meetings.meetings import Meeting, changing
-    from recovery_cli.meetings.merge import find
+    from recovery_cli.store.fields import find
 
     if time is None:
         raise InvalidValue("say when the meeting starts, for example --time 19:00")
@@ -238,7 +238,7 @@ def remove_command(
 
 
 def _existing(meetings: list[Meeting], name: str) -> Meeting:
-    from recovery_cli.meetings.merge import find
+    from recovery_cli.store.fields import find
 
     meeting = find(meetings, name)
     if meeting is None:
@@ -308,7 +308,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def _check_free(meetings: list[Meeting], name: str) -> None:
-    from recovery_cli.meetings.merge import find
+    from recovery_cli.store.fields import find
 
     if find(meetings, name) is not None:
         raise RecoveryError(f"there is already a meeting called {name.strip()!r}")

@@ -32,12 +32,6 @@ def same_details(old: Meeting, new: Meeting) -> bool:
     return all(getattr(old, key) == getattr(new, key) for key in keys)
 
 
-def find(meetings: Iterable[Meeting], name: str) -> Meeting | None:
-    """The meeting called ``name`` (ignoring case and extra spaces), if there is one."""
-    wanted = " ".join(name.split()).casefold()
-    return next((m for m in meetings if m.name.casefold() == wanted), None)
-
-
 def unique_name(meeting: Meeting, taken: set[str]) -> str:
     """The meeting's name, or the name with its day and time, then a number, if taken."""
     if meeting.name.casefold() not in taken:

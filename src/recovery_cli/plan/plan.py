@@ -123,11 +123,6 @@ D = TypeVar("D", bound=_NamedRecord)
 R = TypeVar("R")
 
 
-def find(items: Sequence[N], name: str) -> N | None:
-    """The item called `name`, matched without regard to case."""
-    return next((item for item in items if fields.same_name(item.name, name)), None)
-
-
 @dataclass
 class Plan:
     reasons: list[str] = field(default_factory=list)
@@ -269,7 +264,7 @@ def edit(items: list[D], name: str, changes: Mapping[str, Any], what: str) -> D:
     given = {key: value for key, value in changes.items() if value is not None}
     new_name = given.get("name")
     if new_name is not None:
-        clash = find(items, new_name)
+        clash = fields.find(items, new_name)
         if clash is not None and clash is not items[index]:
             raise RecoveryError(f"there is already a {what} called {clash.name!r}")
         if not new_name.strip():
@@ -290,7 +285,7 @@ def link(plan: Plan, strategy: CopingStrategy, trigger_names: Sequence[str]) -> 
     for name in (n.strip() for n in trigger_names):
         if not name:
             continue
-        trigger = find(plan.triggers, name)
+        trigger = fields.find(plan.triggers, name)
         if trigger is None:
             trigger = Trigger(name=name)
             plan.triggers.append(trigger)

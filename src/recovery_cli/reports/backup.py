@@ -27,6 +27,8 @@ from recovery_cli.care.appointments import (
     AppointmentBook,
     Outcome,
 )
+from recovery_cli.care.doses import DOSES_FILE, record_from_dict
+from recovery_cli.care.prescriptions import MEDICATIONS_FILE, Medications
 from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
 from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
 from recovery_cli.meetings.meetings import (
@@ -74,6 +76,8 @@ DATA_FILES: tuple[Kept, ...] = (
     Kept(ATTENDANCE_FILE, Attendance.from_dict),
     Kept(APPOINTMENTS_FILE, AppointmentBook.from_dict),
     Kept(OUTCOMES_FILE, Outcome.from_dict),
+    Kept(MEDICATIONS_FILE, Medications.from_dict),
+    Kept(DOSES_FILE, record_from_dict),
 )
 
 

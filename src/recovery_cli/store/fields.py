@@ -6,10 +6,10 @@ store adds the file and line when the value came from a file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from recovery_cli.store.errors import InvalidValue
 
@@ -119,5 +119,19 @@ def in_range(
 
 
 def same_name(a: str, b: str) -> bool:
-    """Names of triggers, strategies, contacts and meetings match without regard to case."""
-    return a.strip().casefold() == b.strip().casefold()
+    """Names of triggers, strategies, contacts, meetings and medications match without
+    regard to case or extra spaces."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+class Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def find(items: Iterable[N], name: str) -> N | None:
+    """The item called `name`, matched by `same_name`."""
+    return next((item for item in items if same_name(item.name, name)), None)

@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 
 import typer
 
-from recovery_cli.plan.plan import CopingStrategy, Plan, Trigger, changing, find, load_plan
+from recovery_cli.plan.plan import CopingStrategy, Plan, Trigger, changing, load_plan
 from recovery_cli.store import fields
 from recovery_cli.store.errors import InvalidValue, RecoveryError
+from recovery_cli.store.fields import find
 from recovery_cli.store.files import Store
 
 

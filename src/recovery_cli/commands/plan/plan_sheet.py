@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from recovery_cli.commands.session import console, print_json
 from recovery_cli.log.logbook import load_cravings
-from recovery_cli.plan.plan import find, load_plan
+from recovery_cli.plan.plan import load_plan
 from recovery_cli.plan.plan_sheet import build_sheet
+from recovery_cli.store.fields import find
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import here, load_profile
 

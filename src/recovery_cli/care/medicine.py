@@ -1,0 +1,132 @@
+"""Everything the app says about medicine, in one place, each statement with its source.
+
+The app keeps what the person's prescriber decided. It never works out, suggests or
+changes a dose, never predicts take-home eligibility and never says it is safe or clear to
+start anything; when a dose is missed it sends the person to their clinic or prescriber,
+with the number from their own records, and reminds them of naloxone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recovery_cli.store.words import counted
+
+METHADONE = "methadone"
+BUPRENORPHINE = "buprenorphine"
+NALTREXONE = "naltrexone"
+NALOXONE = "naloxone"
+OTHER = "other"
+
+# The medicine names the app recognises, generic and brand, by what they are. Brand
+# names as sold in the US, UK, Australia and Europe ("Subuxone" is a spelling people use).
+KNOWN_NAMES: dict[str, str] = {
+    "methadone": METHADONE,
+    "methadose": METHADONE,
+    "physeptone": METHADONE,
+    "buprenorphine": BUPRENORPHINE,
+    "subutex": BUPRENORPHINE,
+    "suboxone": BUPRENORPHINE,
+    "subuxone": BUPRENORPHINE,
+    "zubsolv": BUPRENORPHINE,
+    "espranor": BUPRENORPHINE,
+    "sublocade": BUPRENORPHINE,
+    "brixadi": BUPRENORPHINE,
+    "buvidal": BUPRENORPHINE,
+    "naltrexone": NALTREXONE,
+    "vivitrol": NALTREXONE,
+    "revia": NALTREXONE,
+    "naloxone": NALOXONE,
+}
+
+# Australian national guidelines for methadone and buprenorphine, section 3.5: a
+# prescriber reviews the dose after 3 or more consecutive missed doses, because tolerance
+# falls. A common clinic rule; the person can set their own clinic's number of days.
+DEFAULT_MISSED_ALERT = {METHADONE: 3, BUPRENORPHINE: 3}
+
+# The one line saying whose word counts (shown in `meds --help` and the README).
+CLINIC_FIRST = (
+    "Your clinic's and prescriber's instructions always come first: this app only keeps "
+    "the record you give it, and never tells you how much to take."
+)
+
+# Australian national guidelines, section 3.5 (review after missed doses; tolerance falls
+# after a few days without it); Sordo et al., BMJ 2017 (staying on methadone or
+# buprenorphine halves the risk of death, so the message is to get back in touch, kindly).
+_MISSED = (
+    "You have missed {days} in a row. That happens, and your clinic can help. Please "
+    "contact your clinic or prescriber before your next dose: tolerance can drop after a "
+    "few days without it, so they need to hear from you first. Keep naloxone with you."
+)
+
+# Naltrexone label warning (Vivitrol and naltrexone tablets): trying to overcome the
+# opioid blockade with opioids, or using opioids after it wears off (a missed or late
+# dose), can cause an overdose that can kill.
+_NALTREXONE = (
+    "Your naltrexone dose is late or missed. Please contact your clinic or prescriber. "
+    "Using opioids to try to get past the block, or after it wears off, can cause an "
+    "overdose that can kill. Keep naloxone with you, and don't use alone."
+)
+
+# 42 CFR 8 (as amended by 89 FR 7528, 2024): take-home doses are the clinic's decision,
+# and patients are taught to store them securely; methadone and buprenorphine labels warn
+# that a dose taken by someone else, a child above all, can kill.
+TAKEHOME_REMINDER = (
+    "Please keep take-home doses locked away, out of sight and reach of others, especially "
+    "children: a dose meant for you can kill someone else."
+)
+
+_UNITS = "(mg, ml, ...)"
+_AS_GIVEN = "write it as your prescriber gave it"
+_NUMBER_ONLY = re.compile(r"^[\d\s.,/]*$")
+
+
+def kind_of(name: str) -> str:
+    """What a medication is (METHADONE, BUPRENORPHINE, ...) from a known name in its
+    name ("Suboxone film", "methadone liquid"); OTHER when there is none."""
+    for word in re.findall(r"[a-z]+", name.casefold()):
+        if word in KNOWN_NAMES:
+            return KNOWN_NAMES[word]
+    return OTHER
+
+
+def default_missed_alert(kind: str) -> int | None:
+    """The missed days in a row that bring the message when the person set none."""
+    return DEFAULT_MISSED_ALERT.get(kind)
+
+
+def default_schedule(kind: str) -> str:
+    """Naloxone is kept for an emergency, not taken on a schedule."""
+    return "as-needed" if kind == NALOXONE else "daily"
+
+
+def alerts_on_any_missed_day(kind: str) -> bool:
+    """Naltrexone: any late or missed dose brings the label's warning."""
+    return kind == NALTREXONE
+
+
+def dose_problem(dose: str) -> str | None:
+    """Why a dose as typed cannot be kept (empty, or a number without its unit); None
+    when it can. The dose is kept as text and never read as a number."""
+    if not dose.strip():
+        return f"the dose must not be empty; {_AS_GIVEN}, with its unit {_UNITS}"
+    if _NUMBER_ONLY.match(dose):
+        return f"the dose {dose.strip()!r} needs its unit {_UNITS}; {_AS_GIVEN}"
+    return None
+
+
+def missed_alert(kind: str, missed_days: int, clinic: str, phone: str, hours: str) -> str:
+    """The message after missed doses, with the clinic's details from the person's own
+    records. It never says how much to take."""
+    missed = _MISSED.format(days=counted(missed_days, "day"))
+    message = _NALTREXONE if alerts_on_any_missed_day(kind) else missed
+    return f"{message} {_clinic_line(clinic, phone, hours)}"
+
+
+def _clinic_line(clinic: str, phone: str, hours: str) -> str:
+    if not (clinic or phone):
+        return "(No clinic phone number is saved with this medication yet.)"
+    parts = [clinic] if clinic else []
+    parts += [f"phone {phone}"] if phone else []
+    parts += [f"hours {hours}"] if hours else []
+    return "Your clinic: " + ", ".join(parts) + "."

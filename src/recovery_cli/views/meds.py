@@ -1,0 +1,135 @@
+"""Rich renderers for medication: today's doses, the prescriptions, a dose history, and
+what a command recorded. Every dose shown is the text the person typed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich.console import Console
+
+from recovery_cli.care import medicine
+from recovery_cli.care.doses import TAKE_HOME, DoseRecord, Missed, TakeHomeGiven, Taken
+from recovery_cli.care.meds import MedStatus
+from recovery_cli.care.prescriptions import DoseChange, Prescription
+from recovery_cli.store.words import counted
+from recovery_cli.views.text import safe
+
+
+def render_today(out: Console, statuses: Sequence[MedStatus]) -> None:
+    """Each active medication: today's dose, the last one, missed days, what is next."""
+    if not statuses:
+        out.print(
+            "No medication yet. Add what your prescriber gave you with "
+            "[bold]recovery meds add NAME --dose TEXT[/bold]."
+        )
+        return
+    for status in statuses:
+        _render_status(out, status)
+    if any(s.takehome_left for s in statuses):
+        out.print(medicine.TAKEHOME_REMINDER)
+
+
+def _render_status(out: Console, status: MedStatus) -> None:
+    p = status.prescription
+    out.print(f"[bold]{safe(p.name)}[/bold] {safe(p.dose)}, {safe(p.schedule)}{_at(p)}")
+    out.print(f"  today: {_today_word(status)}")
+    if status.last_taken is not None:
+        out.print(f"  last dose: {_day(status.last_taken, status.today)}")
+    if status.missed_days_in_a_row:
+        out.print(f"  missed in a row: {counted(status.missed_days_in_a_row, 'day')}")
+    if status.next_due is not None and not status.due_today:
+        out.print(f"  next due: {_day(status.next_due, status.today)}")
+    if status.takehome_left is not None:
+        out.print(f"  take-home doses left: {status.takehome_left}")
+    if status.alert:
+        out.print(f"  [bold]{safe(status.alert)}[/bold]")
+
+
+def _today_word(status: MedStatus) -> str:
+    if status.taken_today:
+        return "taken"
+    if status.due_today:
+        return "due"
+    return "not due" if status.next_due is not None else "as needed"
+
+
+def _at(p: Prescription) -> str:
+    return f" at {p.time:%H:%M}" if p.time else ""
+
+
+def _day(day: date, today: date) -> str:
+    gap = (day - today).days
+    names = {-1: "yesterday", 0: "today", 1: "tomorrow"}
+    return names.get(gap, f"{day:%a %d %b %Y}")
+
+
+def render_list(out: Console, prescriptions: Sequence[Prescription]) -> None:
+    """Every medication kept, stopped ones included."""
+    if not prescriptions:
+        out.print("No medication yet.")
+        return
+    for p in prescriptions:
+        state = f"stopped {p.stopped.isoformat()}" if p.stopped else "active"
+        form = f" {safe(p.form)}" if p.form else ""
+        out.print(f"[bold]{safe(p.name)}[/bold] {safe(p.dose)}{form}, {safe(p.schedule)}{_at(p)}")
+        out.print(f"  since {p.starts.isoformat()}, {state}")
+        for label, value in (
+            ("prescriber", p.prescriber),
+            ("clinic", p.clinic),
+            ("phone", p.phone),
+            ("hours", p.hours),
+            ("stop reason", p.stop_reason),
+        ):
+            if value:
+                out.print(f"  {label}: {safe(value)}")
+        if p.missed_alert is not None:
+            out.print(f"  contact the clinic after {counted(p.missed_alert, 'missed day')}")
+
+
+def render_history(out: Console, prescription: Prescription, history: Sequence[DoseChange]) -> None:
+    """The doses the prescriber set, oldest first."""
+    out.print(f"[bold]{safe(prescription.name)}[/bold]")
+    for change in history:
+        by = f", by {safe(change.by)}" if change.by else ""
+        why = f": {safe(change.reason)}" if change.reason else ""
+        out.print(f"  {change.day.isoformat()}  {safe(change.dose)}{by}{why}")
+    if prescription.stopped is not None:
+        why = f": {safe(prescription.stop_reason)}" if prescription.stop_reason else ""
+        out.print(f"  {prescription.stopped.isoformat()}  stopped{why}")
+
+
+def render_noted(out: Console, record: DoseRecord, status: MedStatus) -> None:
+    """What `take`, `missed` or `takehome` noted, then the medication's status."""
+    name, day = safe(record.medication), _day(record.day, status.today)
+    if isinstance(record, Taken):
+        out.print(f"Ticked {name} for {day}.")
+    elif isinstance(record, Missed):
+        out.print(f"Noted a missed dose of {name} ({day}). Thank you for keeping track.")
+    else:
+        out.print(f"Noted {counted(record.doses, 'take-home dose')} of {name} from the clinic.")
+    _render_status(out, status)
+    if isinstance(record, TakeHomeGiven) or (isinstance(record, Taken) and record.how == TAKE_HOME):
+        out.print(medicine.TAKEHOME_REMINDER)
+
+
+def render_added(out: Console, prescription: Prescription) -> None:
+    out.print(
+        f"Added {safe(prescription.name)}: {safe(prescription.dose)}, "
+        f"{safe(prescription.schedule)}, from {prescription.starts.isoformat()}."
+    )
+
+
+def render_changed(out: Console, prescription: Prescription, day: date) -> None:
+    out.print(
+        f"{safe(prescription.name)} is now {safe(prescription.dose)} "
+        f"(from {day.isoformat()}); the earlier doses are in its history."
+    )
+
+
+def render_stopped(out: Console, prescription: Prescription, day: date) -> None:
+    out.print(f"Noted that {safe(prescription.name)} stopped on {day.isoformat()}.")
+
+
+def render_nothing_recorded(out: Console) -> None:
+    out.print("Nothing was recorded.")
