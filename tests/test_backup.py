@@ -306,7 +306,7 @@ def test_a_bad_document_is_refused(
 def test_a_file_it_does_not_know_is_refused(store: Store, tmp_path: Path) -> None:
     document = good_document(store)
     document["files"]["goals.jsonl"] = {"schema_version": 1, "records": []}
-    with pytest.raises(RecoveryError, match=r"holds 'doses\.jsonl', which this version"):
+    with pytest.raises(RecoveryError, match=r"holds 'goals\.jsonl', which this version"):
         backup.restore(Store(tmp_path / "fresh"), write(tmp_path / "b.json", document))
 
 
