@@ -159,7 +159,7 @@ def test_unexpected_failures_show_no_traceback_without_debug(
     def broken(*_: object, **__: object) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr("recovery_cli.commands.dashboard.build_overview", broken)
+    monkeypatch.setattr("recovery_cli.commands.dashboard.load_dashboard", broken)
     result = run("status")
     assert result.exit_code == 1
     assert "Traceback" not in result.output

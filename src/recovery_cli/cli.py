@@ -30,7 +30,7 @@ from recovery_cli.store.paths import data_home
 # a Typer sub-app or a single command function.
 COMMANDS = {
     "init": "recovery_cli.commands.init:init_command",
-    "status": "recovery_cli.commands.dashboard:status_command",
+    "status": "recovery_cli.commands.dashboard:dashboard_command",
     "log": "recovery_cli.commands.log.log:app",
     "craving": "recovery_cli.commands.log.craving:app",
     "plan": "recovery_cli.commands.plan.plan:app",

@@ -325,6 +325,19 @@ class Visit:
         tz = ZoneInfo(zone)
         return Visit(self.appointment, self.start.astimezone(tz), self.end.astimezone(tz))
 
+    def to_dict(self) -> dict[str, str]:
+        """The `appointments --json` item (and the dashboard's next appointment)."""
+        appointment = self.appointment
+        return {
+            "title": appointment.title,
+            "kind": appointment.kind,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "with": appointment.with_whom,
+            "where": appointment.where,
+            "url": appointment.url,
+        }
+
 
 def _day_bounds(appointment: Appointment, day: date) -> tuple[datetime, datetime]:
     tz = ZoneInfo(appointment.timezone)

@@ -68,6 +68,13 @@ _NALTREXONE = (
     "overdose that can kill. Keep naloxone with you, and don't use alone."
 )
 
+# A gap in treatment is the risky moment: tolerance falls within days, and the risk of
+# death is highest in the weeks after leaving treatment (Sordo et al., BMJ 2017).
+PRESCRIPTION_ENDED = (
+    "If that was not planned with your prescriber, please contact your clinic or "
+    "prescriber before going without it; carry naloxone."
+)
+
 # 42 CFR 8 (as amended by 89 FR 7528, 2024): take-home doses are the clinic's decision,
 # and patients are taught to store them securely; methadone and buprenorphine labels warn
 # that a dose taken by someone else, a child above all, can kill.

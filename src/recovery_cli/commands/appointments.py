@@ -100,24 +100,11 @@ def upcoming_command(
     here = _here(store)
     visits = upcoming_visits(load_book(store), here.now, days, here.zone)
     if json_output:
-        print_json([_visit_json(visit) for visit in visits])
+        print_json([visit.to_dict() for visit in visits])
         return
     from recovery_cli.views.appointments import render_upcoming
 
     render_upcoming(console(), visits, here.now, days)
-
-
-def _visit_json(visit: Visit) -> dict[str, object]:
-    appointment = visit.appointment
-    return {
-        "title": appointment.title,
-        "kind": appointment.kind,
-        "start": visit.start.isoformat(),
-        "end": visit.end.isoformat(),
-        "with": appointment.with_whom,
-        "where": appointment.where,
-        "url": appointment.url,
-    }
 
 
 def _moment(text: str, zone: str) -> tuple[date, time]:

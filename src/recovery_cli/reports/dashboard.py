@@ -1,11 +1,15 @@
-"""What the dashboard shows, worked out from the person's data."""
+"""What the dashboard shows, worked out from the person's data.
+
+`build_dashboard` works on records already read; `load_dashboard` reads only what it needs
+from the store (the last two weeks of the log, today's medication, the schedules).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from recovery_cli.log.cleanhistory import CleanPeriod
 from recovery_cli.log.cleantime import (
@@ -19,14 +23,27 @@ from recovery_cli.log.insights import daily_series, streak_of_days
 from recovery_cli.log.logbook import CheckIn
 from recovery_cli.meetings.attendance import MeetingGlance
 from recovery_cli.plan.plan import Contact
-from recovery_cli.reports.watch import Watch
+from recovery_cli.reports.watch import (
+    Watch,
+    care_to_watch,
+    look_back_start,
+    scheduled_days,
+    things_to_watch,
+    who_to_call,
+)
 from recovery_cli.store.profile import Profile
+
+if TYPE_CHECKING:
+    from recovery_cli.care.appointments import Visit
+    from recovery_cli.care.meds import MedStatus
+    from recovery_cli.store.files import Store
+    from recovery_cli.store.profile import Here
 
 SPARKLINE_DAYS = 14
 
 
 @dataclass(frozen=True)
-class Overview:
+class Dashboard:
     today: date
     name: str = ""
     clean_date: date | None = None
@@ -41,6 +58,8 @@ class Overview:
     meetings: MeetingGlance | None = None
     watch: tuple[Watch, ...] = ()
     call: Contact | None = None
+    medications: tuple[MedStatus, ...] = ()
+    next_appointment: Visit | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -68,10 +87,14 @@ class Overview:
             "next_meeting": _next_meeting_dict(self.meetings),
             "meetings_attended": self.meetings.attendance.to_dict() if self.meetings else None,
             "watch": [item.to_dict() for item in self.watch],
+            "medications": [status.to_dict() for status in self.medications],
+            "next_appointment": (
+                self.next_appointment.to_dict() if self.next_appointment else None
+            ),
         }
 
 
-def build_overview(
+def build_dashboard(
     profile: Profile | None,
     today: date,
     checkin_days: Sequence[date] = (),
@@ -80,22 +103,24 @@ def build_overview(
     meetings: MeetingGlance | None = None,
     watch: Sequence[Watch] = (),
     call: Contact | None = None,
-) -> Overview:
+    medications: Sequence[MedStatus] = (),
+    next_appointment: Visit | None = None,
+) -> Dashboard:
     """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only.
     `call` is the person the nudge beside the things to watch names."""
     if profile is None:
-        return Overview(today=today)
-    overview = Overview(today=today, name=profile.name)
+        return Dashboard(today=today)
+    dashboard = Dashboard(today=today, name=profile.name)
     if profile.clean_date is not None:
-        overview = replace(
-            overview,
+        dashboard = replace(
+            dashboard,
             clean_date=profile.clean_date,
             clean_time=clean_time(profile.clean_date, today),
             next_milestone=next_milestone(profile.clean_date, today),
             last_milestone=last_milestone(profile.clean_date, today),
         )
     return replace(
-        overview,
+        dashboard,
         checked_in_today=today in checkin_days,
         streak_days=streak_of_days(checkin_days, today),
         moods=tuple(daily_series(recent, today, SPARKLINE_DAYS, "mood")),
@@ -104,7 +129,82 @@ def build_overview(
         meetings=meetings,
         watch=tuple(watch),
         call=call if watch else None,
+        medications=tuple(medications),
+        next_appointment=next_appointment,
     )
+
+
+def load_dashboard(store: Store, profile: Profile | None, here: Here) -> Dashboard:
+    """The dashboard as of `here`, read from the store."""
+    from recovery_cli.log.cleanhistory import load_history
+    from recovery_cli.log.logbook import days_and_recent
+
+    today = here.today
+    since = min(sparkline_start(today), look_back_start(today))
+    days, recent = days_and_recent(store, since)
+    dashboard = build_dashboard(
+        profile,
+        today,
+        checkin_days=days,
+        recent=recent,
+        clean_periods=load_history(store).periods,
+    )
+    if profile is None:
+        return dashboard
+    return _with_schedules_and_care(store, dashboard, here, since, days, recent)
+
+
+def _with_schedules_and_care(
+    store: Store,
+    dashboard: Dashboard,
+    here: Here,
+    since: date,
+    days: Sequence[date],
+    recent: Sequence[CheckIn],
+) -> Dashboard:
+    """Meetings, medication, appointments, and the things to watch drawn from them all."""
+    from recovery_cli.care.appointments import load_book, next_appointment
+    from recovery_cli.care.meds import meds_today
+    from recovery_cli.care.prescriptions import load_medications
+    from recovery_cli.log.logbook import load_cravings
+    from recovery_cli.meetings.attendance import meeting_glance
+    from recovery_cli.meetings.meetings import load_attendance, load_meetings
+
+    zone, now, today = here.zone, here.now, here.today
+    book, attended = load_meetings(store), load_attendance(store)
+    scheduled = scheduled_days(book.meetings, now, zone) if book.meetings else []
+    medications = meds_today(store, today)
+    appointments = load_book(store)
+    watch = [
+        *things_to_watch(
+            today,
+            days,
+            recent,
+            load_cravings(store, since=since),
+            attended,
+            scheduled,
+        ),
+        *care_to_watch(
+            today,
+            medications,
+            appointments.outcomes,
+            load_medications(store).prescriptions,
+        ),
+    ]
+    return replace(
+        dashboard,
+        meetings=meeting_glance(book, attended, now, zone),
+        watch=tuple(watch),
+        call=_who_to_call(store, now) if watch else None,
+        medications=tuple(medications),
+        next_appointment=next_appointment(appointments, now, zone),
+    )
+
+
+def _who_to_call(store: Store, now: datetime) -> Contact | None:
+    from recovery_cli.plan.plan import load_plan
+
+    return who_to_call(load_plan(store).contacts, now)
 
 
 def sparkline_start(today: date) -> date:

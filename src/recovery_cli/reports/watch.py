@@ -8,7 +8,9 @@ The rules (each a small function returning a `Watch` or None):
 - a 7-day mood average of 4 or less;
 - sleep under 6 hours a night on average over the last 7 days;
 - no meeting attended in the last 14 days while meetings were on the schedule;
-- any use recorded.
+- any use recorded;
+- doses missed in a row, an appointment missed in the last 14 days, a prescription that
+  ended in the last 14 days with nothing of its kind after it.
 
 Shown by the dashboard (with a nudge to call someone), the summary and the export. The
 words describe, never judge: they are read by the person, and by their counsellor.
@@ -24,12 +26,26 @@ from zoneinfo import ZoneInfo
 
 from recovery_cli.log.insights import averages, trend, use_days, window
 from recovery_cli.log.logbook import CheckIn, Craving
+from recovery_cli.store.words import counted
 
 if TYPE_CHECKING:
+    from recovery_cli.care.appointments import Outcome
+    from recovery_cli.care.meds import MedStatus
+    from recovery_cli.care.prescriptions import Prescription
     from recovery_cli.meetings.meetings import Attendance, Meeting
     from recovery_cli.plan.plan import Contact
 
-Kind = Literal["no_checkin", "cravings_rising", "low_mood", "short_sleep", "no_meetings", "use"]
+Kind = Literal[
+    "no_checkin",
+    "cravings_rising",
+    "low_mood",
+    "short_sleep",
+    "no_meetings",
+    "use",
+    "missed_doses",
+    "missed_appointments",
+    "prescription_ended",
+]
 
 QUIET_DAYS = 3
 WEEK = 7
@@ -179,6 +195,76 @@ def things_to_watch(
         use_recorded(checkins, cravings, use_since or look_back_start(today), today),
     )
     return [item for item in found if item is not None]
+
+
+def missed_doses(statuses: Iterable[MedStatus], today: date) -> list[Watch]:
+    """One item for each medication with doses missed in a row, ending today."""
+    found = []
+    for status in statuses:
+        missed = status.missed_days_in_a_row
+        if not missed:
+            continue
+        first = today - timedelta(days=missed)
+        days = tuple(first + timedelta(days=n) for n in range(missed))
+        found.append(
+            Watch(
+                "missed_doses",
+                f"{status.prescription.name}: {counted(missed, 'day')} without a dose in a row.",
+                days[0],
+                today,
+                days,
+            )
+        )
+    return found
+
+
+def missed_appointments(outcomes: Iterable[Outcome], today: date) -> Watch | None:
+    """Appointments noted as missed in the last 14 days."""
+    since = today - timedelta(days=LOOK_BACK_DAYS - 1)
+    missed = sorted((o for o in outcomes if o.outcome == "missed" and since <= o.day <= today),
+                    key=lambda o: o.day)  # fmt: skip
+    if not missed:
+        return None
+    which = "; ".join(f"{o.title} on {_day(o.day)}" for o in missed)
+    return Watch(
+        "missed_appointments",
+        f"Missed appointment{'s' if len(missed) > 1 else ''}: {which}. "
+        "Booking the next one is a good step.",
+        since,
+        today,
+        tuple(o.day for o in missed),
+    )
+
+
+def prescription_ended(prescriptions: Sequence[Prescription], today: date) -> list[Watch]:
+    """Prescriptions that ended in the last 14 days with no other of their kind active."""
+    from recovery_cli.care import medicine
+
+    since = today - timedelta(days=LOOK_BACK_DAYS - 1)
+    active_kinds = {p.kind for p in prescriptions if p.active_on(today)}
+    found = []
+    for p in prescriptions:
+        ended = p.stopped
+        if ended is None or not since <= ended <= today or p.kind in active_kinds:
+            continue
+        message = f"{p.name} ended on {_day(ended)}. {medicine.PRESCRIPTION_ENDED}"
+        found.append(Watch("prescription_ended", message, ended, today, (ended,)))
+    return found
+
+
+def care_to_watch(
+    today: date,
+    statuses: Sequence[MedStatus] = (),
+    outcomes: Sequence[Outcome] = (),
+    prescriptions: Sequence[Prescription] = (),
+) -> list[Watch]:
+    """The rules about medication and appointments, as of `today`."""
+    appointments = missed_appointments(outcomes, today)
+    return [
+        *missed_doses(statuses, today),
+        *([appointments] if appointments else []),
+        *prescription_ended(prescriptions, today),
+    ]
 
 
 def look_back_start(today: date) -> date:

@@ -43,6 +43,20 @@ def render_upcoming(out: Console, visits: Sequence[Visit], now: datetime, days: 
     out.print(table)
 
 
+def visit_line(visit: Visit, now: datetime) -> str:
+    """One occurrence on one line, for the dashboard: what, when, with whom, where."""
+    appointment = visit.appointment
+    with_whom = (
+        f" with {safe(one_line(appointment.with_whom, 30))}" if appointment.with_whom else ""
+    )
+    where = place(appointment)
+    at = f", {safe(one_line(where, 48))}" if where else ""
+    return (
+        f"[bold]{safe(one_line(appointment.title, 40))}[/bold] ({appointment.kind}){with_whom}, "
+        f"{day_label(visit.start, now)} at {visit.start:%H:%M}{at}."
+    )
+
+
 def place(appointment: Appointment) -> str:
     """Where it is, its link, or both."""
     parts = [part for part in (appointment.where, appointment.url) if part]

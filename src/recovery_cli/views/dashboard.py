@@ -7,71 +7,73 @@ from datetime import date, datetime
 from rich.console import Console
 
 from recovery_cli.log.cleantime import CleanTime, describe
-from recovery_cli.reports.dashboard import Overview
+from recovery_cli.reports.dashboard import Dashboard
 from recovery_cli.store.words import counted
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, safe
 
 
-def render_dashboard(out: Console, overview: Overview, now: datetime, *, set_up: bool) -> None:
+def render_dashboard(out: Console, dashboard: Dashboard, now: datetime, *, set_up: bool) -> None:
     if not set_up:
         out.print(
             "Welcome. Nothing is set up yet. Run [bold]recovery init[/bold] to begin; "
             "it takes a minute and everything stays on this computer."
         )
         return
-    greeting = f"Hello, {safe(overview.name)}." if overview.name else "Hello."
+    greeting = f"Hello, {safe(dashboard.name)}." if dashboard.name else "Hello."
     out.print(f"[bold]{greeting}[/bold]")
-    if overview.clean_time is None or overview.clean_date is None:
+    if dashboard.clean_time is None or dashboard.clean_date is None:
         out.print(
             "No clean date is set. Add one with [bold]recovery init --clean-date DATE[/bold]."
         )
     else:
-        _render_clean_time(out, overview, overview.clean_time, overview.clean_date)
-    _render_checkins(out, overview)
-    _render_watch(out, overview)
-    _render_meetings(out, overview, now)
-    _render_history(out, overview)
+        _render_clean_time(out, dashboard, dashboard.clean_time, dashboard.clean_date)
+    _render_checkins(out, dashboard)
+    _render_medications(out, dashboard)
+    _render_watch(out, dashboard)
+    _render_meetings(out, dashboard, now)
+    _render_appointment(out, dashboard, now)
+    _render_history(out, dashboard)
 
 
-def _render_clean_time(out: Console, overview: Overview, time: CleanTime, since: date) -> None:
+def _render_clean_time(out: Console, dashboard: Dashboard, time: CleanTime, since: date) -> None:
     out.print(
         f"Clean time: [bold green]{describe(time)}[/bold green] "
         f"since {since:%d %B %Y} ({counted(time.total_days, 'day')})."
     )
-    if overview.last_milestone is not None:
-        last = overview.last_milestone
-        when = "today!" if last.date == overview.today else f"on {last.date:%d %B %Y}"
+    if dashboard.last_milestone is not None:
+        last = dashboard.last_milestone
+        when = "today!" if last.date == dashboard.today else f"on {last.date:%d %B %Y}"
         out.print(f"Last milestone: {last.name}, {when}")
-    if overview.next_milestone is not None:
-        upcoming = overview.next_milestone
-        to_go = (upcoming.date - overview.today).days
+    if dashboard.next_milestone is not None:
+        upcoming = dashboard.next_milestone
+        to_go = (upcoming.date - dashboard.today).days
         out.print(
             f"Next milestone: {upcoming.name} on {upcoming.date:%d %B %Y} "
             f"({counted(to_go, 'day')} to go)."
         )
 
 
-def _render_checkins(out: Console, overview: Overview) -> None:
-    if overview.checked_in_today:
+def _render_checkins(out: Console, dashboard: Dashboard) -> None:
+    if dashboard.checked_in_today:
         today = "Today's check-in is done."
     else:
         today = "No check-in yet today; [bold]recovery log[/bold] takes a few seconds."
-    days = overview.streak_days
+    days = dashboard.streak_days
     streak = f" Check-in streak: {counted(days, 'day')}." if days else ""
     out.print(today + streak)
-    if any(v is not None for v in (*overview.moods, *overview.cravings)):
-        out.print(f"Mood, last 14 days:     {sparkline(overview.moods, 1, 10)}")
-        out.print(f"Craving, last 14 days:  {sparkline(overview.cravings, 0, 10)}")
+    if any(v is not None for v in (*dashboard.moods, *dashboard.cravings)):
+        out.print(f"Mood, last 14 days:     {sparkline(dashboard.moods, 1, 10)}")
+        out.print(f"Craving, last 14 days:  {sparkline(dashboard.cravings, 0, 10)}")
 
 
-def _render_watch(out: Console, overview: Overview) -> None:
-    if not overview.watch:
+def _render_watch(out: Console, dashboard: Dashboard) -> None:
+    if not dashboard.watch:
         return
     out.print("Worth keeping an eye on:")
-    for item in overview.watch:
+    for item in dashboard.watch:
         out.print(f"  - {safe(item.message)}")
-    call = overview.call
+    call = dashboard.call
     if call is not None:
         role = f", your {call.role}" if call.role else ""
         out.print(
@@ -85,10 +87,10 @@ def _render_watch(out: Console, overview: Overview) -> None:
         )
 
 
-def _render_meetings(out: Console, overview: Overview, now: datetime) -> None:
+def _render_meetings(out: Console, dashboard: Dashboard, now: datetime) -> None:
     from recovery_cli.views.meetings import attendance_line, cue, day_label, place
 
-    glance = overview.meetings
+    glance = dashboard.meetings
     if glance is None:
         return
     if glance.next is not None:
@@ -104,11 +106,27 @@ def _render_meetings(out: Console, overview: Overview, now: datetime) -> None:
         out.print(f"Meetings: {attendance_line(attendance)}")
 
 
-def _render_history(out: Console, overview: Overview) -> None:
-    if not overview.clean_periods:
+def _render_medications(out: Console, dashboard: Dashboard) -> None:
+    from recovery_cli.views.meds import today_line
+
+    for status in dashboard.medications:
+        out.print(f"Medication: {today_line(status)}")
+        if status.alert:
+            out.print(f"  [bold]{safe(status.alert)}[/bold]")
+
+
+def _render_appointment(out: Console, dashboard: Dashboard, now: datetime) -> None:
+    from recovery_cli.views.appointments import visit_line
+
+    if dashboard.next_appointment is not None:
+        out.print(f"Next appointment: {visit_line(dashboard.next_appointment, now)}")
+
+
+def _render_history(out: Console, dashboard: Dashboard) -> None:
+    if not dashboard.clean_periods:
         return
     out.print("Earlier clean periods:")
-    for period in overview.clean_periods:
+    for period in dashboard.clean_periods:
         note = f": {safe(period.note)}" if period.note else ""
         out.print(
             f"  {period.start:%d %b %Y} to {period.end:%d %b %Y} "

@@ -30,6 +30,14 @@ def render_today(out: Console, statuses: Sequence[MedStatus]) -> None:
         out.print(medicine.TAKEHOME_REMINDER)
 
 
+def today_line(status: MedStatus) -> str:
+    """One medication on one line, for the dashboard: the dose as typed, and today."""
+    p = status.prescription
+    missed = status.missed_days_in_a_row
+    gap = f"; {counted(missed, 'day')} missed in a row" if missed else ""
+    return f"[bold]{safe(p.name)}[/bold] {safe(p.dose)}{_at(p)}: {_today_word(status)}{gap}."
+
+
 def _render_status(out: Console, status: MedStatus) -> None:
     p = status.prescription
     out.print(f"[bold]{safe(p.name)}[/bold] {safe(p.dose)}, {safe(p.schedule)}{_at(p)}")
