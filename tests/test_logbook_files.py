@@ -35,7 +35,7 @@ from recovery_cli.log.logbook import (
 from recovery_cli.store.errors import DataFileError, InvalidValue
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Profile, load_profile
-from recovery_cli.views.sparkline import sparkline
+from recovery_cli.views.text import sparkline
 
 DAY = date(2026, 3, 20)
 

@@ -9,8 +9,7 @@ from rich.console import Console
 from recovery_cli.log.cleantime import CleanTime, describe
 from recovery_cli.reports.dashboard import Dashboard
 from recovery_cli.store.words import counted
-from recovery_cli.views.sparkline import sparkline
-from recovery_cli.views.text import one_line, safe
+from recovery_cli.views.text import one_line, safe, sparkline
 
 
 def render_dashboard(out: Console, dashboard: Dashboard, now: datetime, *, set_up: bool) -> None:

@@ -15,8 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from recovery_cli.log.logbook import Change, CheckIn, Craving
-from recovery_cli.views.sparkline import sparkline
-from recovery_cli.views.text import numbered, one_line, plain
+from recovery_cli.views.text import numbered, one_line, plain, sparkline
 
 LABELS = {
     "mood": "mood",

@@ -12,8 +12,7 @@ from rich.text import Text
 
 from recovery_cli.reports import summary_words as words
 from recovery_cli.reports.summary import Summary
-from recovery_cli.views.sparkline import sparkline
-from recovery_cli.views.text import one_line, plain, print_as_is, safe
+from recovery_cli.views.text import one_line, plain, print_as_is, safe, sparkline
 
 # A longer period is drawn with one character for several days (their mean).
 SPARKLINE_WIDTH = 60

@@ -1,4 +1,5 @@
-"""Making the person's own text safe to show: no Rich markup, no raw control characters.
+"""Text every view shares: the person's own text made safe to show (no Rich markup, no raw
+control characters), numbered lines, and sparklines.
 
 `plain` and `one_line` live in `store.sanitise` (exporters need them too, without Rich);
 they are offered here as well so that a view has one place to import from.
@@ -14,7 +15,10 @@ from recovery_cli.store.sanitise import one_line, plain
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["numbered", "one_line", "plain", "print_as_is", "safe"]
+__all__ = ["numbered", "one_line", "plain", "print_as_is", "safe", "sparkline"]
+
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+SPARK_MISSING = "·"
 
 
 def safe(text: str) -> str:
@@ -36,3 +40,20 @@ def print_as_is(out: Console, text: str) -> None:
     from rich.text import Text
 
     out.print(Text(plain(text)), soft_wrap=True)
+
+
+def sparkline(values: Sequence[float | None], low: float, high: float) -> str:
+    """One eight-level block character a value on the fixed scale low..high; a missing
+    value is a dot.
+
+    The scale is fixed (not the series' own minimum and maximum) so that a calm fortnight
+    does not look like a storm.
+    """
+    span = high - low
+    top = len(SPARK_BLOCKS) - 1
+    return "".join(
+        SPARK_MISSING
+        if value is None
+        else SPARK_BLOCKS[min(top, max(0, round((value - low) / span * top)))]
+        for value in values
+    )
