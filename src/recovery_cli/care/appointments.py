@@ -171,7 +171,7 @@ class Appointment:
             kind=fields.text(data, "kind") or "other",
             rrule=fields.text(data, "rrule") or ONE_OFF_RULE,
             starts=starts,
-            time=_clock_time(data.get("time")),
+            time=fields.clock_time(data.get("time")),
             timezone=fields.required_text(data, "timezone"),
             duration=int(duration),
             with_whom=fields.text(data, "with"),
@@ -179,17 +179,6 @@ class Appointment:
             url=fields.text(data, "url"),
             uid=fields.text(data, "uid"),
         )
-
-
-def _clock_time(value: object) -> time:
-    if isinstance(value, time):
-        return value
-    if isinstance(value, str):
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidValue(f"time must be a time such as 14:30, got {value!r}", "time")
 
 
 @dataclass(frozen=True)

@@ -7,21 +7,13 @@ from typing import Annotated
 
 import typer
 
+from recovery_cli.commands.options import Output
 from recovery_cli.commands.session import console, store_of, write_output
 
 
 def backup_command(
     ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="Write the backup to FILE (default: standard output).",
-        ),
-    ] = None,
+    output: Output = None,
 ) -> None:
     """Write all your data as one JSON file, to keep somewhere safe."""
     from recovery_cli.reports import backup

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
-
 import typer
 
+from recovery_cli.commands.options import Output, Remind
 from recovery_cli.commands.session import console, store_of, write_output
 
 app = typer.Typer(
@@ -24,13 +22,8 @@ def calendar_command() -> None:
 @app.command("export")
 def export_command(
     ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="File to write (default: print it)."),
-    ] = None,
-    remind: Annotated[
-        int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
-    ] = None,
+    output: Output = None,
+    remind: Remind = None,
 ) -> None:
     """Meetings and appointments as one iCalendar (.ics) file, cancelled dates left out."""
     from recovery_cli.care.appointments import calendar_entries, load_book

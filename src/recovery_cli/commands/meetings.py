@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
+from recovery_cli.commands.options import Output, Remind
 from recovery_cli.commands.session import console, print_json, store_of, write_output
 from recovery_cli.store.dates import parse_date, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
@@ -382,13 +383,8 @@ def goal_command(
 @meetings_app.command("export")
 def export_command(
     ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="File to write (default: print it)."),
-    ] = None,
-    remind: Annotated[
-        int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
-    ] = None,
+    output: Output = None,
+    remind: Remind = None,
 ) -> None:
     """Your schedule as an iCalendar (.ics) file for your phone or computer calendar."""
     from recovery_cli.meetings.calendar import meetings_to_ical

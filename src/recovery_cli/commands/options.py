@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,4 +15,17 @@ Since = Annotated[
 ]
 Until = Annotated[
     str | None, typer.Option("--until", metavar="DATE", help="Last day (default: today).")
+]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help="File to write (default: standard output).",
+    ),
+]
+Remind = Annotated[
+    int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
 ]

@@ -110,7 +110,7 @@ class Meeting:
             fellowship=fields.text(data, "fellowship") or "other",
             rrule=fields.required_text(data, "rrule"),
             starts=starts,
-            time=_clock_time(data.get("time")),
+            time=fields.clock_time(data.get("time")),
             timezone=fields.required_text(data, "timezone"),
             duration=int(duration),
             **{key: fields.text(data, key) for key in ("where", "url", "notes", "source", "uid")},
@@ -119,17 +119,6 @@ class Meeting:
     def renamed(self, name: str) -> Meeting:
         """The same meeting under another name (its UID stays, so calendars keep it)."""
         return replace(self, name=name)
-
-
-def _clock_time(value: object) -> time:
-    if isinstance(value, time):
-        return value
-    if isinstance(value, str):
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidValue(f"time must be a time such as 19:00, got {value!r}", "time")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, time
 from typing import Any, Protocol, TypeVar
 
 from recovery_cli.store.errors import InvalidValue
@@ -116,6 +116,18 @@ def in_range(
         raise InvalidValue(f"{name} must be {low:g}-{high:g}, got {value!r}", key)
     if whole and value != int(value):
         raise InvalidValue(f"{name} must be a whole number, got {value!r}", key)
+
+
+def clock_time(value: object, key: str = "time") -> time:
+    """A time of day as TOML keeps it (a time, or "19:00" text)."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, str):
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValue(f"{key} must be a time such as 19:00, got {value!r}", key)
 
 
 def same_name(a: str, b: str) -> bool:
