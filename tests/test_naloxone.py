@@ -97,7 +97,8 @@ def test_used_without_a_number_asks_for_one_among_two(kept: Run, home: Path) -> 
     before = (home / NALOXONE_FILE.filename).read_bytes()
     result = kept("naloxone", "used")
     assert result.exit_code == 1
-    assert "please give the kit's number" in result.stderr
+    assert result.stderr.startswith("error: please give the kit's number")
+    assert "kits 1 to 2" in result.stderr
     assert (home / NALOXONE_FILE.filename).read_bytes() == before
 
 
@@ -197,7 +198,7 @@ def test_mistakes_are_one_line_and_write_nothing(
 def test_used_with_no_kit_at_all_writes_nothing(kept: Run, home: Path) -> None:
     result = kept("naloxone", "used")
     assert result.exit_code == 1
-    assert "none yet" in result.stderr
+    assert "no kit is noted yet" in result.stderr
     assert not (home / NALOXONE_FILE.filename).exists()
 
 

@@ -110,22 +110,22 @@ class Kits:
     def chosen(self, number: int | None, today: date) -> Kit:
         """The kit with that number in `naloxone list` (from 1), or the only current one
         when no number is given."""
+        if not self.kits:
+            raise RecoveryError("no kit is noted yet; add one with recovery naloxone add")
         if number is None:
             now = current(self.kits, today)
             if len(now) != 1:
                 raise RecoveryError(
-                    f"please give the kit's number from recovery naloxone list ({_count(len(now))})"
+                    f"please give the kit's number from recovery naloxone list ({self._numbers()})"
                 )
             return now[0]
         if not 1 <= number <= len(self.kits):
-            raise RecoveryError(
-                f"there is no kit {number} (recovery naloxone list shows {_count(len(self.kits))})"
-            )
+            raise RecoveryError(f"there is no kit {number} ({self._numbers()})")
         return self.kits[number - 1]
 
-
-def _count(kits: int) -> str:
-    return "none yet" if kits == 0 else f"1 to {kits}" if kits > 1 else "only kit 1"
+    def _numbers(self) -> str:
+        count = len(self.kits)
+        return f"kits 1 to {count}" if count > 1 else "there is only kit 1"
 
 
 def _expiry(data: Mapping[str, Any]) -> date:
