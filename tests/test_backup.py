@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import recovery_cli
-from recovery_cli.care import prescriptions
+from recovery_cli.care import naloxone, prescriptions
 from recovery_cli.care.appointments import Appointment, changing
 from recovery_cli.care.doses import OBSERVED, TakeHomeGiven, Taken, add_dose
 from recovery_cli.exits import DATA_ERROR
@@ -65,6 +65,8 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
     with store.transaction():
         add_dose(store, Taken("Methadone", date(2026, 1, 6), time(8, 5), OBSERVED, note="ok"))
         add_dose(store, TakeHomeGiven("Methadone", date(2026, 1, 6), doses=2))
+    with naloxone.changing(store) as kits:
+        kits.kits.append(naloxone.Kit(date(2027, 3, 31), date(2026, 1, 6), "kitchen drawer"))
 
 
 def data_files(home: Path) -> dict[str, bytes]:

@@ -268,14 +268,18 @@ def test_medicine_names_are_recognised_brands_included() -> None:
 
 def test_medicine_words_live_in_medicine_py_alone() -> None:
     others = [
-        *(SOURCE / "care" / name for name in ("prescriptions.py", "doses.py", "meds.py")),
-        SOURCE / "commands" / "meds.py",
-        SOURCE / "views" / "meds.py",
+        *(f"care/{name}" for name in ("prescriptions.py", "doses.py", "meds.py", "naloxone.py")),
+        *("commands/meds.py", "commands/naloxone.py", "views/meds.py"),
     ]
-    for path in others:
-        text = path.read_text().lower()
-        for word in ("naloxone", "overdose", "tolerance", "locked away", "suboxone"):
-            assert word not in text, (path.name, word)
+    # The kits' own modules and renderers name naloxone; what is said about it stays in
+    # medicine.py.
+    naming_kits = ("care/naloxone.py", "commands/naloxone.py", "views/meds.py")
+    for name in others:
+        text = (SOURCE / name).read_text().lower()
+        words = ["overdose", "tolerance", "locked away", "suboxone"]
+        words += [] if name in naming_kits else ["naloxone"]
+        for word in words:
+            assert word not in text, (name, word)
 
 
 def test_medicine_py_names_its_sources() -> None:
@@ -286,6 +290,11 @@ def test_medicine_py_names_its_sources() -> None:
         "label warning",
         "42 CFR 8",
         "89 FR 7528",
+        "SAMHSA Opioid Overdose Prevention Toolkit",
+        "Narcan nasal spray Drug Facts label",
+        "FDA, 29 March 2023",
+        "USP General Notices",
+        "CDC",
     ):
         assert source in text
 

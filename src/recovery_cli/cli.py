@@ -40,6 +40,7 @@ COMMANDS = {
     "helplines": "recovery_cli.commands.plan.helplines:app",
     "meetings": "recovery_cli.commands.meetings:meetings_app",
     "meds": "recovery_cli.commands.meds:app",
+    "naloxone": "recovery_cli.commands.naloxone:app",
     "appointments": "recovery_cli.commands.appointments:app",
     "calendar": "recovery_cli.commands.calendar:app",
     "summary": "recovery_cli.commands.summary:summary_command",

@@ -9,6 +9,8 @@ with the number from their own records, and reminds them of naloxone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date
 
 from recovery_cli.store.words import counted
 
@@ -137,3 +139,76 @@ def _clinic_line(clinic: str, phone: str, hours: str) -> str:
     parts += [f"phone {phone}"] if phone else []
     parts += [f"hours {hours}"] if hours else []
     return "Your clinic: " + ", ".join(parts) + "."
+
+
+# Opioids, generic and brand, as a person may list what they used: CDC "Opioid Basics:
+# Commonly Used Terms" (heroin, fentanyl, prescription opioids such as oxycodone,
+# hydrocodone, morphine, methadone); NIDA "Prescription Opioids DrugFacts" (codeine,
+# oxymorphone, hydromorphone); buprenorphine and tramadol are opioids on their labels.
+OPIOID_WORDS = frozenset(
+    {
+        "opioid", "opioids", "opiate", "opiates", "opium", "heroin", "fentanyl",
+        "fentanil", "carfentanil", "methadone", "oxycodone", "oxycontin", "percocet",
+        "oxy", "oxys", "morphine", "codeine", "buprenorphine", "suboxone", "subutex",
+        "tramadol", "hydrocodone", "vicodin", "hydromorphone", "dilaudid", "oxymorphone",
+        "tapentadol", "pethidine", "meperidine", "demerol", "nitazene", "nitazenes",
+    }
+)  # fmt: skip
+
+# How a kit is given. Its expiry as a label prints it, "EXP 2027-03", is the last day of
+# that month (USP General Notices 10.40.100, "Expiration Date"): see care/naloxone.py.
+NALOXONE_KINDS = {"nasal": "nasal spray", "injection": "injection"}
+
+# SAMHSA Opioid Overdose Prevention Toolkit (2018), "Five essential steps for first
+# responders", and the Narcan nasal spray Drug Facts label: call emergency services, stay
+# with the person; naloxone can wear off before the opioids do, so the overdose can come
+# back and more than one dose may be needed. Never say anyone is safe now.
+_AFTER_USED = (
+    "Thank you for noting it. If emergency services have not been called yet, please "
+    "{call} now, and stay with the person. Naloxone can wear off before the opioids do, so "
+    "the overdose can come back and more than one dose may be needed. When you can, get a "
+    "new kit so that you have one ready again."
+)
+
+# FDA, 29 March 2023: Narcan 4 mg naloxone nasal spray approved for sale without a
+# prescription in the US. Elsewhere, clinics, pharmacies and harm-reduction services give
+# kits (WHO, "Opioid overdose" fact sheet, 2023), so the line stays general outside the US.
+_NO_KIT = (
+    "Naloxone (Narcan) reverses an opioid overdose. If you don't have a kit, a pharmacy, "
+    "your clinic or a harm-reduction service can give you one{where}. Note where you "
+    "keep it with recovery naloxone add, and it will be shown here."
+)
+_NO_KIT_US = ", and in the US pharmacies sell it without a prescription"
+
+# Australian national guidelines for methadone and buprenorphine, section 3.5: after
+# missed doses the prescriber reviews the dose before the next one, because tolerance can
+# fall; a missed injection (Sublocade, Buvidal labels) is rescheduled by the clinic.
+MISSED_APPOINTMENT = "Please contact your clinic or prescriber before your next dose."
+
+
+def mentions_opioid(substances: Sequence[str]) -> bool:
+    """Whether any of the substances as the person wrote them names an opioid."""
+    return any(
+        word in OPIOID_WORDS
+        for text in substances
+        for word in re.findall(r"[a-z]+", text.casefold())
+    )
+
+
+def after_naloxone_used(emergency: str | None) -> str:
+    """What to do after naloxone was given, with the region's emergency number if known."""
+    call = f"call {emergency}" if emergency else "call your local emergency number"
+    return _AFTER_USED.format(call=call)
+
+
+def naloxone_kit_line(kind: str, where: str, expires: date) -> str:
+    """Where the person's kit is, for the lapse response."""
+    place = f", {where}" if where else ""
+    return (
+        f"Your naloxone: {NALOXONE_KINDS.get(kind, kind)}{place} (expires {expires.isoformat()})."
+    )
+
+
+def no_naloxone_line(region: str) -> str:
+    """Where a kit can be had, for someone with none recorded."""
+    return _NO_KIT.format(where=_NO_KIT_US if region == "US" else "")

@@ -94,7 +94,7 @@ class DoseChange:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DoseChange:
         return cls(
-            day=_required_date(data, "date"),
+            day=required_date(data, "date"),
             dose=fields.required_text(data, "dose"),
             by=fields.text(data, "by"),
             reason=fields.text(data, "reason"),
@@ -173,7 +173,7 @@ class Prescription:
         return cls(
             name=fields.required_text(data, "name"),
             dose=fields.text(data, "dose"),
-            starts=_required_date(data, "starts"),
+            starts=required_date(data, "starts"),
             time=_stored_time(data),
             missed_alert=fields.integer(data, "missed_alert"),
             stopped=fields.optional_date(data, "stopped"),
@@ -275,7 +275,7 @@ def check_day(name: str, day: date, key: str | None = None) -> None:
         raise InvalidValue(f"{name} must be between 1900 and 2200, got {day.isoformat()}", key)
 
 
-def _required_date(data: Mapping[str, Any], key: str) -> date:
+def required_date(data: Mapping[str, Any], key: str) -> date:
     day = fields.optional_date(data, key)
     if day is None:
         raise InvalidValue(f"{key} must be a date such as 2026-11-20", key)

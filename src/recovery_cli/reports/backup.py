@@ -28,6 +28,7 @@ from recovery_cli.care.appointments import (
     Outcome,
 )
 from recovery_cli.care.doses import DOSES_FILE, record_from_dict
+from recovery_cli.care.naloxone import NALOXONE_FILE, Kits
 from recovery_cli.care.prescriptions import MEDICATIONS_FILE, Medications
 from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
 from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
@@ -78,6 +79,7 @@ DATA_FILES: tuple[Kept, ...] = (
     Kept(OUTCOMES_FILE, Outcome.from_dict),
     Kept(MEDICATIONS_FILE, Medications.from_dict),
     Kept(DOSES_FILE, record_from_dict),
+    Kept(NALOXONE_FILE, Kits.from_dict),
 )
 
 

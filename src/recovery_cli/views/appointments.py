@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from recovery_cli.care import medicine
 from recovery_cli.care.appointments import Appointment, Visit
 from recovery_cli.meetings.schedule import describe_rule
 from recovery_cli.store.words import counted
@@ -120,7 +121,7 @@ def render_noted(out: Console, appointment: Appointment, day: date, outcome: str
             "and book another time."
         )
         if appointment.kind in _CLINIC_KINDS:
-            out.print("Please contact your clinic or prescriber before your next dose.")
+            out.print(medicine.MISSED_APPOINTMENT)
 
 
 def render_removed(out: Console, appointment: Appointment) -> None:

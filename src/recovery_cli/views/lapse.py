@@ -9,13 +9,23 @@ from datetime import date
 from rich.console import Console
 from rich.text import Text
 
+from recovery_cli.care import medicine
+from recovery_cli.care.naloxone import Kit
 from recovery_cli.plan.helplines import Line
 from recovery_cli.plan.plan import Plan
 from recovery_cli.views.text import plain
 
 
-def render_lapse(out: Console, plan: Plan, lines: Sequence[Line], emergency: str | None) -> None:
-    """Meet a lapse with the plan, the people and the safety facts; never with blame."""
+def render_lapse(
+    out: Console,
+    plan: Plan,
+    lines: Sequence[Line],
+    emergency: str | None,
+    kits: Sequence[Kit],
+    region: str,
+) -> None:
+    """Meet a lapse with the plan, the people and the safety facts, and where the person's
+    naloxone is (`kits`: the current ones); never with blame."""
     out.print()
     out.print(
         "[bold]Thank you for writing that down honestly.[/bold] A lapse is not the end of "
@@ -47,7 +57,15 @@ def render_lapse(out: Console, plan: Plan, lines: Sequence[Line], emergency: str
         "straight away and give naloxone.",
     ):
         out.print(Text(f"  - {fact}"))
+    for kit_line in _naloxone_lines(kits, region):
+        out.print(Text(f"  {kit_line}"))
     out.print()
+
+
+def _naloxone_lines(kits: Sequence[Kit], region: str) -> list[str]:
+    if not kits:
+        return [medicine.no_naloxone_line(region)]
+    return [medicine.naloxone_kit_line(k.kind, plain(k.where), k.expires) for k in kits]
 
 
 def render_restarted(out: Console, day: date, *, by_flag: bool) -> None:

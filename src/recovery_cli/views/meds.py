@@ -1,5 +1,5 @@
-"""Rich renderers for medication: today's doses, the prescriptions, a dose history, and
-what a command recorded. Every dose shown is the text the person typed."""
+"""Rich renderers for medication: today's doses, the prescriptions, a dose history, what a
+command recorded, and the naloxone kits. Every dose shown is the text the person typed."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Console
+from rich.text import Text
 
 from recovery_cli.care import medicine
 from recovery_cli.care.doses import TAKE_HOME, DoseRecord, Missed, TakeHomeGiven, Taken
 from recovery_cli.care.meds import MedStatus
+from recovery_cli.care.naloxone import Kit
 from recovery_cli.care.prescriptions import DoseChange, Prescription
 from recovery_cli.store.words import counted
 from recovery_cli.views.text import safe
@@ -141,3 +143,36 @@ def render_stopped(out: Console, prescription: Prescription, day: date) -> None:
 
 def render_nothing_recorded(out: Console) -> None:
     out.print("Nothing was recorded.")
+
+
+def render_kits(out: Console, kits: Sequence[Kit], today: date) -> None:
+    """Every kit, numbered as `naloxone used` takes them."""
+    if not kits:
+        out.print(
+            "No naloxone kit noted yet. Add one with "
+            "[bold]recovery naloxone add --expires YYYY-MM --where TEXT[/bold]."
+        )
+        return
+    for number, kit in enumerate(kits, start=1):
+        where = f", {safe(kit.where)}" if kit.where else ""
+        out.print(f"{number}. [bold]{medicine.NALOXONE_KINDS[kit.kind]}[/bold]{where}")
+        out.print(f"   {_kit_state(kit, today)}")
+
+
+def _kit_state(kit: Kit, today: date) -> str:
+    if kit.used is not None:
+        return f"used {kit.used.isoformat()}"
+    if kit.expires < today:
+        return f"expired {kit.expires.isoformat()}: time for a new one"
+    return f"expires {kit.expires.isoformat()}"
+
+
+def render_kit_added(out: Console, number: int, kit: Kit, today: date) -> None:
+    where = f", {safe(kit.where)}" if kit.where else ""
+    kind = medicine.NALOXONE_KINDS[kit.kind]
+    out.print(f"Noted naloxone kit {number}: {kind}{where}, {_kit_state(kit, today)}.")
+
+
+def render_kit_used(out: Console, emergency: str | None) -> None:
+    """What to do next, after a kit was used."""
+    out.print(Text(medicine.after_naloxone_used(emergency)))

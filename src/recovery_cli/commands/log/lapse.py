@@ -7,13 +7,14 @@ from datetime import date
 
 import typer
 
+from recovery_cli.care import naloxone
 from recovery_cli.commands.session import ask, console
 from recovery_cli.log.cleanhistory import check_restart, restart_clean_date
 from recovery_cli.plan import helplines
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import Profile, load_profile
+from recovery_cli.store.profile import Profile, here, load_profile
 
 
 def ready_to_restart(store: Store, day: date) -> Profile:
@@ -38,10 +39,10 @@ def after_use(store: Store, day: date, *, restarted: bool, interactive: bool) ->
     plan = load_plan(store)
     profile = load_profile(store)
     region = profile.region if profile else ""
+    kits = naloxone.current(naloxone.load_kits(store).kits, here(profile).today)
     out = console()
-    render_lapse(
-        out, plan, helplines.for_person(region, plan.helplines), helplines.emergency_number(region)
-    )
+    lines = helplines.for_person(region, plan.helplines)
+    render_lapse(out, plan, lines, helplines.emergency_number(region), kits, region)
     if restarted:
         render_restarted(out, day, by_flag=True)
         return
