@@ -42,6 +42,8 @@ def render_summary(out: Console, summary: Summary) -> None:
     _list(out, "Triggers met most", [(t.name, words.trigger_line(t)) for t in summary.top_triggers])
     _list(out, "What helped most", [(e.name, words.coping_line(e)) for e in summary.helped_most])
     _list(out, "Meetings", [(m.name, f"{m.count}") for m in summary.meetings])
+    _medications(out, summary)
+    _appointments(out, summary)
     if summary.watch:
         out.print()
         out.print("[bold]Things to watch[/bold]")
@@ -57,6 +59,38 @@ def render_summary(out: Console, summary: Summary) -> None:
     elif not summary.with_notes:
         out.print()
         out.print(words.notes_left_out(summary))
+
+
+def _medications(out: Console, summary: Summary) -> None:
+    if summary.medications is None:
+        return
+    out.print()
+    out.print(f"[bold]{words.MEDICATION}[/bold]")
+    if not summary.medications:
+        out.print(f"  {words.NONE_IN_PERIOD}")
+    for medication in summary.medications:
+        out.print(f"  [bold]{safe(medication.name)}[/bold]")
+        for label, value in words.medication_rows(medication):
+            out.print(f"    {label}: {safe(value)}")
+        if medication.changes:
+            out.print(f"    {words.DOSE_CHANGES}:")
+        for change in medication.changes:
+            out.print(f"      - {safe(words.dose_change_line(change))}")
+
+
+def _appointments(out: Console, summary: Summary) -> None:
+    figures = summary.appointments
+    if figures is None:
+        return
+    out.print()
+    out.print(f"[bold]{words.APPOINTMENTS}[/bold]")
+    if not figures.every:
+        out.print(f"  {words.NONE_IN_PERIOD}")
+        return
+    out.print(f"  {words.appointment_counts(figures)}")
+    for visit in figures.every:
+        day, title, kind, outcome = words.appointment_cells(visit)
+        out.print(f"  - {day}: {safe(one_line(title, 60))} ({safe(kind)}), {outcome}")
 
 
 def _list(out: Console, heading: str, rows: Sequence[tuple[str, str]]) -> None:
