@@ -75,7 +75,7 @@ def coping_line(effect: CopingEffect) -> str:
 NONE_IN_PERIOD = "None in this period."
 MEDICATION = "Medication"
 APPOINTMENTS = "Appointments"
-DOSE_CHANGES = "Dose changes in this period"
+DOSE_CHANGES = "Doses set in this period"
 DOSE_CHANGE_COLUMNS = ("Date", "Dose", "Set by", "Reason")
 APPOINTMENT_COLUMNS = ("Date", "Appointment", "Kind", "What happened")
 
@@ -159,12 +159,12 @@ def _dose(medication: MedicationInPeriod) -> str:
 
 
 def _taken(days: DoseDays) -> str:
-    """`9: 5 observed at the clinic, 4 take-home`."""
+    """`9 (5 observed at the clinic, 4 take-home)`."""
     if not days.taken:
         return "none"
     parts = [f"{len(days.observed)} observed at the clinic"] if days.observed else []
     parts += [f"{len(days.take_home)} take-home"] if days.take_home else []
-    return f"{len(days.taken)}: {', '.join(parts)}" if parts else str(len(days.taken))
+    return f"{len(days.taken)} ({', '.join(parts)})" if parts else str(len(days.taken))
 
 
 def _cravings(summary: Summary) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from math import ceil
 from pathlib import Path
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -14,6 +15,9 @@ from recovery_cli.reports import summary_words as words
 from recovery_cli.reports.summary import Summary
 from recovery_cli.views.sparkline import sparkline
 from recovery_cli.views.text import one_line, plain, print_as_is, safe
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 # A longer period is drawn with one character for several days (their mean).
 SPARKLINE_WIDTH = 60
@@ -24,14 +28,7 @@ def render_summary(out: Console, summary: Summary) -> None:
     out.print(f"[bold]{safe(words.title(summary))}[/bold]")
     out.print(safe(words.made_line(summary)))
     out.print()
-    from rich.table import Table
-
-    # A grid, so that a long value wraps under itself rather than under its label.
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(min_width=LABEL_WIDTH, no_wrap=True)
-    grid.add_column()
-    for label, value in words.facts(summary):
-        grid.add_row(f"{label}:", Text(plain(value)))
+    grid = _grid(words.facts(summary))
     if summary.checkins_made:
         per = _days_per_mark(len(summary.moods))
         scale = "a day" if per == 1 else f"{per} days"
@@ -70,8 +67,7 @@ def _medications(out: Console, summary: Summary) -> None:
         out.print(f"  {words.NONE_IN_PERIOD}")
     for medication in summary.medications:
         out.print(f"  [bold]{safe(medication.name)}[/bold]")
-        for label, value in words.medication_rows(medication):
-            out.print(f"    {label}: {safe(value)}")
+        out.print(_grid(words.medication_rows(medication), indent=4))
         if medication.changes:
             out.print(f"    {words.DOSE_CHANGES}:")
         for change in medication.changes:
@@ -91,6 +87,18 @@ def _appointments(out: Console, summary: Summary) -> None:
     for visit in figures.every:
         day, title, kind, outcome = words.appointment_cells(visit)
         out.print(f"  - {day}: {safe(one_line(title, 60))} ({safe(kind)}), {outcome}")
+
+
+def _grid(rows: Sequence[tuple[str, str]], indent: int = 0) -> Table:
+    """Labels and values; a long value wraps under itself rather than under its label."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(min_width=LABEL_WIDTH + indent, no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(Text(f"{' ' * indent}{label}:"), Text(plain(value)))
+    return grid
 
 
 def _list(out: Console, heading: str, rows: Sequence[tuple[str, str]]) -> None:
