@@ -205,7 +205,8 @@ def test_csv_export_has_a_row_for_every_day(week: Run) -> None:
     assert [row["date"] for row in rows] == [f"2026-03-{day}" for day in range(10, 17)]
     assert rows[0] == {
         "date": "2026-03-10", "mood": "6", "craving": "2", "sleep": "7", "used": "no",
-        "triggers": "payday", "coping": "walk", "note": CHECKIN_NOTE,
+        "triggers": "payday", "coping": "walk", "note": CHECKIN_NOTE, "doses_taken": "",
+        "doses_missed": "", "appointments_kept": "", "appointments_missed": "",
     }  # fmt: skip
     assert rows[2]["used"] == "yes"
     assert rows[2]["triggers"] == "payday; stress | <work>"

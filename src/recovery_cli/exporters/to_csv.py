@@ -1,6 +1,9 @@
 """The summary as CSV: one row per day of the period, for the person's or counsellor's own
 analysis. Every day is there, so that gaps show: a day without a check-in has only its date
-(and "yes" under used if a craving that day recorded use). Lists are joined with "; ".
+(and "yes" under used if a craving that day recorded use, and its doses and appointments).
+Lists are joined with "; ". The last four columns name the medications with a dose taken
+(and how: observed, take-home) or missed that day, and the appointments kept or missed;
+they are empty when the person keeps no medications or appointments.
 
 The first row is one cell starting with "#" that names the period, the day the file was
 made and who shared it (`pandas.read_csv(..., comment="#")` skips it); the column names
@@ -10,10 +13,25 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
-from recovery_cli.reports.summary import Summary
+from recovery_cli.log.logbook import CheckIn
+from recovery_cli.reports.summary import AppointmentDay, MedicationInPeriod, Summary
 
-HEADER = ("date", "mood", "craving", "sleep", "used", "triggers", "coping", "note")
+HEADER = (
+    "date",
+    "mood",
+    "craving",
+    "sleep",
+    "used",
+    "triggers",
+    "coping",
+    "note",
+    "doses_taken",
+    "doses_missed",
+    "appointments_kept",
+    "appointments_missed",
+)
 
 
 def export_csv(summary: Summary) -> str:
@@ -31,23 +49,49 @@ def export_csv(summary: Summary) -> str:
     )
     writer.writerow(HEADER)
     for day in period.dates():
-        checkin = by_day.get(day)
-        if checkin is None:
-            writer.writerow([day.isoformat(), "", "", "", "yes" if day in used else "", "", "", ""])
-            continue
-        writer.writerow(
-            [
-                day.isoformat(),
-                _cell(checkin.mood),
-                _cell(checkin.craving),
-                _cell(checkin.sleep),
-                "yes" if day in used else "no",
-                "; ".join(checkin.triggers),
-                "; ".join(checkin.coped),
-                checkin.note,
-            ]
-        )
+        writer.writerow([day.isoformat(), *_checkin(by_day, used, day), *_care(summary, day)])
     return buffer.getvalue()
+
+
+def _checkin(by_day: dict[date, CheckIn], used: set[date], day: date) -> list[str]:
+    checkin = by_day.get(day)
+    if checkin is None:
+        return ["", "", "", "yes" if day in used else "", "", "", ""]
+    return [
+        _cell(checkin.mood),
+        _cell(checkin.craving),
+        _cell(checkin.sleep),
+        "yes" if day in used else "no",
+        "; ".join(checkin.triggers),
+        "; ".join(checkin.coped),
+        checkin.note,
+    ]
+
+
+def _care(summary: Summary, day: date) -> list[str]:
+    medications = summary.medications or ()
+    visits = summary.appointments.every if summary.appointments else ()
+    return [
+        "; ".join(_taken(m, day) for m in medications if day in m.days.taken),
+        "; ".join(m.name for m in medications if day in m.days.missed),
+        _titles(visits, day, "kept"),
+        _titles(visits, day, "missed"),
+    ]
+
+
+def _taken(medication: MedicationInPeriod, day: date) -> str:
+    """`Methadone (observed)`."""
+    days = medication.days
+    how = [
+        word
+        for word, found in (("observed", days.observed), ("take-home", days.take_home))
+        if day in found
+    ]
+    return f"{medication.name} ({', '.join(how)})" if how else medication.name
+
+
+def _titles(visits: tuple[AppointmentDay, ...], day: date, outcome: str) -> str:
+    return "; ".join(v.title for v in visits if v.day == day and v.outcome == outcome)
 
 
 def _cell(value: float | None) -> str:

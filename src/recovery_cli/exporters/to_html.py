@@ -37,6 +37,8 @@ body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; colo
   line-height: 1.45; font-size: 11pt; }
 header { border-bottom: 2px solid #1a1a1a; padding-bottom: 0.6rem; margin-bottom: 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 0.3rem; }
+h3 { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
+caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
 h2 { font-size: 1.15rem; margin: 1.4rem 0 0.5rem; padding-bottom: 0.15rem;
   border-bottom: 1px solid #999; }
 p { margin: 0.25rem 0; }
@@ -58,7 +60,7 @@ footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: 0.5rem; font
 @page { margin: 16mm 15mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
   .keep, svg, tr, table.facts { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   thead, tbody tr:first-child { break-after: avoid; page-break-after: avoid; }
@@ -83,6 +85,8 @@ def export_html(summary: Summary) -> str:
         _triggers(summary),
         _helped(summary),
         _meetings(summary),
+        _medications(summary),
+        _appointments(summary),
         _watch(summary),
         _notes(summary),
         f"<footer><p>{_e(summary.shared_by)}. This page holds private health information; "
@@ -294,6 +298,55 @@ def _meetings(summary: Summary) -> str:
         return ""
     items = "".join(f"<li>{_e(m.name)}: {m.count}</li>\n" for m in summary.meetings)
     return f'<section class="keep">\n<h2>Meetings attended</h2>\n<ul>\n{items}</ul>\n</section>\n'
+
+
+def _medications(summary: Summary) -> str:
+    if summary.medications is None:
+        return ""
+    parts = [] if summary.medications else [f'<p class="quiet">{_e(words.NONE_IN_PERIOD)}</p>\n']
+    for medication in summary.medications:
+        rows = "".join(
+            f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>\n'
+            for label, value in words.medication_rows(medication)
+        )
+        parts.append(
+            f'<div class="keep">\n<h3>{_e(medication.name)}</h3>\n'
+            f'<table class="facts">\n{rows}</table>\n'
+            + _table(
+                words.DOSE_CHANGES,
+                words.DOSE_CHANGE_COLUMNS,
+                [words.dose_change_cells(change) for change in medication.changes],
+            )
+            + "</div>\n"
+        )
+    return f"<section>\n<h2>{_e(words.MEDICATION)}</h2>\n{''.join(parts)}</section>\n"
+
+
+def _appointments(summary: Summary) -> str:
+    figures = summary.appointments
+    if figures is None:
+        return ""
+    if not figures.every:
+        body = f'<p class="quiet">{_e(words.NONE_IN_PERIOD)}</p>\n'
+    else:
+        body = f"<p>{_e(words.appointment_counts(figures))}</p>\n" + _table(
+            "",
+            words.APPOINTMENT_COLUMNS,
+            [words.appointment_cells(visit) for visit in figures.every],
+        )
+    return f'<section class="keep">\n<h2>{_e(words.APPOINTMENTS)}</h2>\n{body}</section>\n'
+
+
+def _table(caption: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain table with a header row (and a caption when given); "" without rows."""
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>\n" for row in rows
+    )
+    titled = f"<caption>{_e(caption)}</caption>\n" if caption else ""
+    return f"<table>\n{titled}<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
 def _watch(summary: Summary) -> str:

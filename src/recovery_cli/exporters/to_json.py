@@ -1,4 +1,7 @@
-"""The summary as JSON data, described by schemas/export.schema.json (`schema_version`)."""
+"""The summary as JSON data, described by schemas/export.schema.json (`schema_version`).
+
+`medications` and `appointments` are there only when the person keeps any; being optional,
+they left the schema at version 1."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import json
 from datetime import date
 from typing import Any
 
-from recovery_cli.reports.summary import Summary
+from recovery_cli.reports.summary import AppointmentFigures, MedicationInPeriod, Summary
 
 SCHEMA_VERSION = 1
 
@@ -19,7 +22,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
     """The JSON document: every figure of the summary, dates as ISO strings."""
     time = summary.clean_time
     figures = summary.cravings
-    return {
+    data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "shared_by": summary.name,
         "generated": summary.generated.isoformat(),
@@ -85,6 +88,47 @@ def summary_data(summary: Summary) -> dict[str, Any]:
         "notes_included": summary.with_notes,
         "notes": [
             {"date": n.day.isoformat(), "source": n.source, "text": n.text} for n in summary.notes
+        ],
+    }
+    if summary.medications is not None:
+        data["medications"] = [_medication(m) for m in summary.medications]
+    if summary.appointments is not None:
+        data["appointments"] = _appointments(summary.appointments)
+    return data
+
+
+def _medication(medication: MedicationInPeriod) -> dict[str, Any]:
+    days = medication.days
+    return {
+        "name": medication.name,
+        "dose": medication.dose,
+        "dose_since": _iso(medication.dose_since),
+        "schedule": medication.schedule,
+        "dose_changes": [
+            {"date": c.day.isoformat(), "dose": c.dose, "by": c.by, "reason": c.reason}
+            for c in medication.changes
+        ],
+        "started": _iso(medication.started),
+        "stopped": _iso(medication.stopped),
+        "stop_reason": medication.stop_reason,
+        "days_taken": len(days.taken),
+        "days_observed": len(days.observed),
+        "days_take_home": len(days.take_home),
+        "days_missed": len(days.missed),
+        "taken_dates": [day.isoformat() for day in days.taken],
+        "missed_dates": [day.isoformat() for day in days.missed],
+        "takehome_doses_given": days.takehome_given,
+    }
+
+
+def _appointments(figures: AppointmentFigures) -> dict[str, Any]:
+    return {
+        "kept": len(figures.kept),
+        "missed": len(figures.missed),
+        "cancelled": len(figures.cancelled),
+        "occurrences": [
+            {"date": v.day.isoformat(), "title": v.title, "kind": v.kind, "outcome": v.outcome}
+            for v in figures.every
         ],
     }
 

@@ -45,11 +45,37 @@ def export_markdown(summary: Summary) -> str:
         "Meetings attended",
         _table(("Meeting", "Times"), [(m.name, str(m.count)) for m in summary.meetings]),
     )
+    lines += _medications(summary)
+    lines += _appointments(summary)
     lines += _section("Things to watch", [f"- {_text(w.message)}" for w in summary.watch])
     notes = [f"- **{words.day_label(n.day)}** ({n.source}): {_text(n.text)}" for n in summary.notes]
     left_out = words.notes_left_out(summary)
     lines += _section("Notes", notes or ([left_out] if left_out else []))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _medications(summary: Summary) -> list[str]:
+    if summary.medications is None:
+        return []
+    body = [] if summary.medications else [words.NONE_IN_PERIOD, ""]
+    for medication in summary.medications:
+        body += [f"### {_text(medication.name)}", ""]
+        body += _table(("", "In this period"), words.medication_rows(medication))
+        changes = [words.dose_change_cells(change) for change in medication.changes]
+        if changes:
+            body += [f"{words.DOSE_CHANGES}:", "", *_table(words.DOSE_CHANGE_COLUMNS, changes)]
+    return _section(words.MEDICATION, body)
+
+
+def _appointments(summary: Summary) -> list[str]:
+    figures = summary.appointments
+    if figures is None:
+        return []
+    if not figures.every:
+        return _section(words.APPOINTMENTS, [words.NONE_IN_PERIOD])
+    rows = [words.appointment_cells(visit) for visit in figures.every]
+    body = [_text(words.appointment_counts(figures)), "", *_table(words.APPOINTMENT_COLUMNS, rows)]
+    return _section(words.APPOINTMENTS, body)
 
 
 def _section(heading: str, body: list[str]) -> list[str]:

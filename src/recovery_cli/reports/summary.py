@@ -2,8 +2,10 @@
 terminal (`recovery summary`) and for every export format.
 
 `build_summary` works on records already read; `load_summary` reads what it needs from the
-store. Without notes (`notes=False`) the Summary holds no note text at all (the check-ins
-it carries have theirs blanked), so no exporter can leak one.
+store. The medication and appointment sections are None when the person keeps no
+medications or no appointments at all. Without notes (`notes=False`) the Summary holds no
+note text at all (the check-ins it carries have theirs blanked), so no exporter can leak
+one; dose notes and the reasons given for a missed dose are never in it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from statistics import fmean
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from recovery_cli.care.appointments import Appointment, Outcome, outcomes_between
+from recovery_cli.care.dose_counts import DoseDays, dose_days
+from recovery_cli.care.doses import DoseRecord
+from recovery_cli.care.prescriptions import DoseChange, Prescription, dose_history
 from recovery_cli.log.cleantime import CleanTime, clean_time
 from recovery_cli.log.insights import (
     CopingEffect,
@@ -60,6 +66,46 @@ class Note:
 
 
 @dataclass(frozen=True)
+class MedicationInPeriod:
+    """One prescription active at some time in the period. Doses are the text typed:
+    `dose` is the current one (set on `dose_since`), `changes` those set within the
+    period; `started` and `stopped` only when they fall within it."""
+
+    name: str
+    dose: str
+    dose_since: date | None
+    schedule: str
+    changes: tuple[DoseChange, ...]
+    started: date | None
+    stopped: date | None
+    stop_reason: str
+    days: DoseDays
+
+
+@dataclass(frozen=True)
+class AppointmentDay:
+    """One occurrence of an appointment with what happened: kept, missed or cancelled."""
+
+    day: date
+    title: str
+    kind: str
+    outcome: Literal["kept", "missed", "cancelled"]
+
+
+@dataclass(frozen=True)
+class AppointmentFigures:
+    """The occurrences of the period with an outcome noted, oldest first."""
+
+    kept: tuple[AppointmentDay, ...]
+    missed: tuple[AppointmentDay, ...]
+    cancelled: tuple[AppointmentDay, ...]
+
+    @property
+    def every(self) -> tuple[AppointmentDay, ...]:
+        return tuple(sorted((*self.kept, *self.missed, *self.cancelled), key=lambda a: a.day))
+
+
+@dataclass(frozen=True)
 class Summary:
     name: str
     period: Period
@@ -82,6 +128,8 @@ class Summary:
     notes: tuple[Note, ...]
     checkins: tuple[CheckIn, ...]
     with_notes: bool
+    medications: tuple[MedicationInPeriod, ...] | None = None
+    appointments: AppointmentFigures | None = None
 
     @property
     def days_used(self) -> int:
@@ -103,10 +151,14 @@ def build_summary(
     scheduled: Sequence[date],
     *,
     notes: bool = True,
+    prescriptions: Sequence[Prescription] = (),
+    doses: Sequence[DoseRecord] = (),
+    appointments: Sequence[Appointment] = (),
+    outcomes: Sequence[Outcome] = (),
 ) -> Summary:
     """The summary of `period`. `checkins` and `cravings` must cover the period and the
     two weeks before its end (for the things to watch); `scheduled` holds the days of
-    meeting sittings in the two weeks before its end."""
+    meeting sittings in the two weeks before its end; `doses` must cover the period."""
     since, until = period.since, period.until
     inside = [c for c in checkins if since <= c.day <= until]
     craved = [c for c in cravings if since <= c.at.date() <= until]
@@ -138,6 +190,8 @@ def build_summary(
         notes=_notes(inside, craved) if notes else (),
         checkins=kept,
         with_notes=notes,
+        medications=_medications(prescriptions, doses, period, generated),
+        appointments=_appointments(appointments, outcomes, period),
     )
 
 
@@ -145,12 +199,16 @@ def load_summary(
     store: Store, profile: Profile, period: Period, now: datetime, zone: str, *, notes: bool = True
 ) -> Summary:
     """Read what the summary of `period` needs and build it; `now` in the time zone `zone`."""
+    from recovery_cli.care.appointments import load_book
+    from recovery_cli.care.doses import load_doses
+    from recovery_cli.care.prescriptions import load_medications
     from recovery_cli.log.logbook import days_and_recent, load_cravings
     from recovery_cli.meetings.meetings import load_attendance, load_meetings
 
     first = min(period.since, look_back_start(period.until))
     days, checkins = days_and_recent(store, first)
     end = min(now, datetime.combine(period.until, time(23, 59, 59), ZoneInfo(zone)))
+    book = load_book(store)
     return build_summary(
         profile,
         period,
@@ -161,6 +219,10 @@ def load_summary(
         load_attendance(store),
         _scheduled(load_meetings(store).meetings, end, zone),
         notes=notes,
+        prescriptions=load_medications(store).prescriptions,
+        doses=load_doses(store, since=period.since, until=period.until),
+        appointments=book.appointments,
+        outcomes=book.outcomes,
     )
 
 
@@ -189,3 +251,65 @@ def _notes(checkins: Sequence[CheckIn], cravings: Sequence[Craving]) -> tuple[No
     found = [Note(c.day, "check-in", c.note.strip()) for c in checkins if c.note.strip()]
     found += [Note(c.at.date(), "craving", c.note.strip()) for c in cravings if c.note.strip()]
     return tuple(sorted(found, key=lambda note: note.day))
+
+
+def _medications(
+    prescriptions: Sequence[Prescription],
+    doses: Sequence[DoseRecord],
+    period: Period,
+    today: date,
+) -> tuple[MedicationInPeriod, ...] | None:
+    """Each prescription active on some day of the period (or stopped on its first day),
+    in the order they were added; None when the person keeps no medications."""
+    if not prescriptions:
+        return None
+    since, until = period.since, period.until
+    return tuple(
+        _medication(p, doses, period, today)
+        for p in prescriptions
+        if p.starts <= until and (p.stopped is None or p.stopped >= since)
+    )
+
+
+def _medication(
+    prescription: Prescription, doses: Sequence[DoseRecord], period: Period, today: date
+) -> MedicationInPeriod:
+    since, until = period.since, period.until
+    history = dose_history(prescription)
+    stopped = prescription.stopped
+    stopped_inside = stopped is not None and stopped <= until
+    return MedicationInPeriod(
+        name=prescription.name,
+        dose=prescription.dose,
+        dose_since=history[-1].day if history else None,
+        schedule=prescription.schedule,
+        changes=tuple(c for c in history if since <= c.day <= until),
+        started=prescription.starts if since <= prescription.starts else None,
+        stopped=stopped if stopped_inside else None,
+        stop_reason=prescription.stop_reason if stopped_inside else "",
+        days=dose_days(prescription, doses, since, until, today),
+    )
+
+
+def _appointments(
+    appointments: Sequence[Appointment], outcomes: Sequence[Outcome], period: Period
+) -> AppointmentFigures | None:
+    """What happened at the appointments of the period; None when the person keeps no
+    appointments (and no record of any). The kind comes from the appointment, while it
+    is still kept."""
+    if not appointments and not outcomes:
+        return None
+    kinds = {a.uid: a.kind for a in appointments}
+    counts = outcomes_between(outcomes, period.since, period.until)
+
+    return AppointmentFigures(
+        kept=_outcome_days(counts.kept, kinds, "kept"),
+        missed=_outcome_days(counts.missed, kinds, "missed"),
+        cancelled=_outcome_days(counts.cancelled, kinds, "cancelled"),
+    )
+
+
+def _outcome_days(
+    found: Sequence[Outcome], kinds: dict[str, str], word: Literal["kept", "missed", "cancelled"]
+) -> tuple[AppointmentDay, ...]:
+    return tuple(AppointmentDay(o.day, o.title, kinds.get(o.uid, ""), word) for o in found)

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from recovery_cli.care.dose_counts import DoseDays
+from recovery_cli.care.prescriptions import DoseChange
 from recovery_cli.log.cleantime import describe
 from recovery_cli.log.insights import CopingEffect, TriggerStat
-from recovery_cli.reports.summary import Summary
+from recovery_cli.reports.summary import (
+    AppointmentDay,
+    AppointmentFigures,
+    MedicationInPeriod,
+    Summary,
+)
 from recovery_cli.store.dates import Period
 from recovery_cli.store.words import counted
 
@@ -65,6 +72,56 @@ def coping_line(effect: CopingEffect) -> str:
     return f"down {effect.mean_drop:.1f} on average over {times}"
 
 
+NONE_IN_PERIOD = "None in this period."
+MEDICATION = "Medication"
+APPOINTMENTS = "Appointments"
+DOSE_CHANGES = "Doses set in this period"
+DOSE_CHANGE_COLUMNS = ("Date", "Dose", "Set by", "Reason")
+APPOINTMENT_COLUMNS = ("Date", "Appointment", "Kind", "What happened")
+
+
+def medication_rows(medication: MedicationInPeriod) -> list[tuple[str, str]]:
+    """One medication's facts as (label, value) pairs; doses exactly as they were typed."""
+    rows = [(_dose_label(medication), _dose(medication)), ("Schedule", medication.schedule)]
+    if medication.started is not None:
+        rows.append(("Started", day_label(medication.started)))
+    if medication.stopped is not None:
+        reason = f" ({medication.stop_reason})" if medication.stop_reason else ""
+        rows.append(("Stopped", f"{day_label(medication.stopped)}{reason}"))
+    rows += [
+        ("Days taken", _taken(medication.days)),
+        ("Days missed", _dated(medication.days.missed)),
+    ]
+    if medication.days.takehome_given:
+        rows.append(("Take-home doses given", str(medication.days.takehome_given)))
+    return rows
+
+
+def dose_change_cells(change: DoseChange) -> tuple[str, str, str, str]:
+    """Date, dose (as typed), who set it, why."""
+    return (day_label(change.day), change.dose, change.by, change.reason)
+
+
+def dose_change_line(change: DoseChange) -> str:
+    """`from Tue 10 Mar 2026: 50 mg, set by Dr Ahmed (reason: as planned)`."""
+    by = f", set by {change.by}" if change.by else ""
+    reason = f" (reason: {change.reason})" if change.reason else ""
+    return f"from {day_label(change.day)}: {change.dose}{by}{reason}"
+
+
+def appointment_counts(figures: AppointmentFigures) -> str:
+    """`1 kept, 1 missed, 1 cancelled`."""
+    kept, missed, cancelled = (
+        len(found) for found in (figures.kept, figures.missed, figures.cancelled)
+    )
+    return f"{kept} kept, {missed} missed, {cancelled} cancelled"
+
+
+def appointment_cells(visit: AppointmentDay) -> tuple[str, str, str, str]:
+    """Date, title, kind, and kept, missed or cancelled."""
+    return (day_label(visit.day), visit.title, visit.kind or "-", visit.outcome)
+
+
 def notes_left_out(summary: Summary) -> str:
     return "" if summary.with_notes else "Notes were left out of this summary."
 
@@ -82,9 +139,32 @@ def _average(value: float | None, unit: str) -> str:
 
 
 def _use(summary: Summary) -> str:
-    if not summary.used_on:
+    return _dated(summary.used_on)
+
+
+def _dated(days: tuple[date, ...]) -> str:
+    """`2 (Thu 12 Mar 2026, Fri 13 Mar 2026)`, or none."""
+    if not days:
         return "none"
-    return f"{summary.days_used} ({', '.join(day_label(day) for day in summary.used_on)})"
+    return f"{len(days)} ({', '.join(day_label(day) for day in days)})"
+
+
+def _dose_label(medication: MedicationInPeriod) -> str:
+    return "Last dose" if medication.stopped is not None else "Current dose"
+
+
+def _dose(medication: MedicationInPeriod) -> str:
+    since = medication.dose_since
+    return medication.dose if since is None else f"{medication.dose} (since {day_label(since)})"
+
+
+def _taken(days: DoseDays) -> str:
+    """`9 (5 observed at the clinic, 4 take-home)`."""
+    if not days.taken:
+        return "none"
+    parts = [f"{len(days.observed)} observed at the clinic"] if days.observed else []
+    parts += [f"{len(days.take_home)} take-home"] if days.take_home else []
+    return f"{len(days.taken)} ({', '.join(parts)})" if parts else str(len(days.taken))
 
 
 def _cravings(summary: Summary) -> str:

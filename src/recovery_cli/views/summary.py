@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from math import ceil
 from pathlib import Path
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -13,6 +14,9 @@ from rich.text import Text
 from recovery_cli.reports import summary_words as words
 from recovery_cli.reports.summary import Summary
 from recovery_cli.views.text import one_line, plain, print_as_is, safe, sparkline
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 # A longer period is drawn with one character for several days (their mean).
 SPARKLINE_WIDTH = 60
@@ -23,14 +27,7 @@ def render_summary(out: Console, summary: Summary) -> None:
     out.print(f"[bold]{safe(words.title(summary))}[/bold]")
     out.print(safe(words.made_line(summary)))
     out.print()
-    from rich.table import Table
-
-    # A grid, so that a long value wraps under itself rather than under its label.
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(min_width=LABEL_WIDTH, no_wrap=True)
-    grid.add_column()
-    for label, value in words.facts(summary):
-        grid.add_row(f"{label}:", Text(plain(value)))
+    grid = _grid(words.facts(summary))
     if summary.checkins_made:
         per = _days_per_mark(len(summary.moods))
         scale = "a day" if per == 1 else f"{per} days"
@@ -41,6 +38,8 @@ def render_summary(out: Console, summary: Summary) -> None:
     _list(out, "Triggers met most", [(t.name, words.trigger_line(t)) for t in summary.top_triggers])
     _list(out, "What helped most", [(e.name, words.coping_line(e)) for e in summary.helped_most])
     _list(out, "Meetings", [(m.name, f"{m.count}") for m in summary.meetings])
+    _medications(out, summary)
+    _appointments(out, summary)
     if summary.watch:
         out.print()
         out.print("[bold]Things to watch[/bold]")
@@ -56,6 +55,49 @@ def render_summary(out: Console, summary: Summary) -> None:
     elif not summary.with_notes:
         out.print()
         out.print(words.notes_left_out(summary))
+
+
+def _medications(out: Console, summary: Summary) -> None:
+    if summary.medications is None:
+        return
+    out.print()
+    out.print(f"[bold]{words.MEDICATION}[/bold]")
+    if not summary.medications:
+        out.print(f"  {words.NONE_IN_PERIOD}")
+    for medication in summary.medications:
+        out.print(f"  [bold]{safe(medication.name)}[/bold]")
+        out.print(_grid(words.medication_rows(medication), indent=4))
+        if medication.changes:
+            out.print(f"    {words.DOSE_CHANGES}:")
+        for change in medication.changes:
+            out.print(f"      - {safe(words.dose_change_line(change))}")
+
+
+def _appointments(out: Console, summary: Summary) -> None:
+    figures = summary.appointments
+    if figures is None:
+        return
+    out.print()
+    out.print(f"[bold]{words.APPOINTMENTS}[/bold]")
+    if not figures.every:
+        out.print(f"  {words.NONE_IN_PERIOD}")
+        return
+    out.print(f"  {words.appointment_counts(figures)}")
+    for visit in figures.every:
+        day, title, kind, outcome = words.appointment_cells(visit)
+        out.print(f"  - {day}: {safe(one_line(title, 60))} ({safe(kind)}), {outcome}")
+
+
+def _grid(rows: Sequence[tuple[str, str]], indent: int = 0) -> Table:
+    """Labels and values; a long value wraps under itself rather than under its label."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(min_width=LABEL_WIDTH + indent, no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(Text(f"{' ' * indent}{label}:"), Text(plain(value)))
+    return grid
 
 
 def _list(out: Console, heading: str, rows: Sequence[tuple[str, str]]) -> None:
