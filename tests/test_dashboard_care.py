@@ -101,3 +101,50 @@ def test_an_ended_prescription_followed_by_another_of_its_kind_is_not_a_gap() ->
     ended = Prescription("Methadone", "60 mg", date(2026, 1, 1), stopped=date(2026, 11, 28))
     after = Prescription("Methadose", "60 mg", date(2026, 11, 28))
     assert care_to_watch(today, prescriptions=[ended, after]) == []
+
+
+def test_someone_using_opioids_without_a_kit_is_told_once_where_to_get_one(
+    run: Run, frozen_today: Freeze
+) -> None:
+    frozen_today(date(2026, 11, 30))
+    ok(run, "init", "--name", "Sam", "--clean-date", "2026-09-01", "--substance", "heroin",
+       "--region", "US", "--timezone", "America/New_York", "--yes")  # fmt: skip
+    shown = flat(ok(run))
+    assert shown.count("Naloxone (Narcan) reverses an opioid overdose") == 1
+    assert "without a prescription" in shown
+    ok(run, "naloxone", "add", "--expires", "2027-06", "--where", "in my bag")
+    assert "reverses an opioid overdose" not in ok(run)
+    assert json.loads(ok(run, "status", "--json"))["naloxone_nudge"] is None
+
+
+def test_no_nudge_for_someone_whose_substances_are_not_opioids(
+    run: Run, frozen_today: Freeze
+) -> None:
+    frozen_today(date(2026, 11, 30))
+    ok(run, "init", "--name", "Sam", "--clean-date", "2026-09-01", "--substance", "alcohol",
+       "--yes")  # fmt: skip
+    assert "Naloxone" not in ok(run)
+
+
+def test_a_kit_that_expires_within_60_days_is_a_thing_to_watch(
+    set_up: Run, frozen_today: Freeze
+) -> None:
+    frozen_today(date(2026, 11, 30))
+    ok(set_up, "naloxone", "add", "--expires", "2027-01-20", "--where", "kitchen drawer")
+    status = json.loads(ok(set_up, "status", "--json"))
+    [item] = status["watch"]
+    assert item["kind"] == "naloxone_expiring"
+    assert item["dates"] == ["2027-01-20"]
+    assert "(nasal spray, kitchen drawer) expires on Wed 20 Jan 2027" in flat(ok(set_up))
+    frozen_today(date(2027, 1, 22))
+    assert "expired on Wed 20 Jan 2027" in flat(ok(set_up))
+
+
+def test_the_summary_lists_a_missed_appointment_among_the_things_to_watch(
+    set_up: Run, frozen_today: Freeze
+) -> None:
+    frozen_today(date(2026, 11, 30))
+    ok(set_up, "appointments", "add", "Counselling", "--at", "2026-11-24 10:00")
+    ok(set_up, "appointments", "missed", "Counselling", "--date", "2026-11-24")
+    summary = flat(ok(set_up, "summary"))
+    assert "Missed appointment: Counselling on Tue 24 Nov." in summary

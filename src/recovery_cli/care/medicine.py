@@ -209,6 +209,19 @@ def naloxone_kit_line(kind: str, where: str, expires: date) -> str:
     )
 
 
+def naloxone_expiry_line(kind: str, where: str, expires: date, today: date) -> str:
+    """A kit that expires soon or has expired, for the things to watch. (Expired naloxone
+    may work less well: replace it, and still use an old one in an emergency if it is all
+    there is; SAMHSA Opioid Overdose Prevention Toolkit, 2018.)"""
+    place = f", {where}" if where else ""
+    when = "expired on" if expires < today else "expires on"
+    return (
+        f"Your naloxone ({NALOXONE_KINDS.get(kind, kind)}{place}) {when} "
+        f"{expires:%a} {expires.day} {expires:%b %Y}. A pharmacy or your clinic can give "
+        "you a new one."
+    )
+
+
 def no_naloxone_line(region: str) -> str:
     """Where a kit can be had, for someone with none recorded."""
     return _NO_KIT.format(where=_NO_KIT_US if region == "US" else "")

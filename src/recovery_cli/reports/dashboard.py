@@ -60,6 +60,7 @@ class Dashboard:
     call: Contact | None = None
     medications: tuple[MedStatus, ...] = ()
     next_appointment: Visit | None = None
+    naloxone_nudge: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -88,6 +89,7 @@ class Dashboard:
             "meetings_attended": self.meetings.attendance.to_dict() if self.meetings else None,
             "watch": [item.to_dict() for item in self.watch],
             "medications": [status.to_dict() for status in self.medications],
+            "naloxone_nudge": self.naloxone_nudge,
             "next_appointment": (
                 self.next_appointment.to_dict() if self.next_appointment else None
             ),
@@ -151,11 +153,12 @@ def load_dashboard(store: Store, profile: Profile | None, here: Here) -> Dashboa
     )
     if profile is None:
         return dashboard
-    return _with_schedules_and_care(store, dashboard, here, since, days, recent)
+    return _with_schedules_and_care(store, profile, dashboard, here, since, days, recent)
 
 
 def _with_schedules_and_care(
     store: Store,
+    profile: Profile,
     dashboard: Dashboard,
     here: Here,
     since: date,
@@ -163,8 +166,10 @@ def _with_schedules_and_care(
     recent: Sequence[CheckIn],
 ) -> Dashboard:
     """Meetings, medication, appointments, and the things to watch drawn from them all."""
+    from recovery_cli.care import medicine
     from recovery_cli.care.appointments import load_book, next_appointment
     from recovery_cli.care.meds import meds_today
+    from recovery_cli.care.naloxone import load_kits, needs_kit
     from recovery_cli.care.prescriptions import load_medications
     from recovery_cli.log.logbook import load_cravings
     from recovery_cli.meetings.attendance import meeting_glance
@@ -175,6 +180,7 @@ def _with_schedules_and_care(
     scheduled = scheduled_days(book.meetings, now, zone) if book.meetings else []
     medications = meds_today(store, today)
     appointments = load_book(store)
+    kits = load_kits(store).kits
     watch = [
         *things_to_watch(
             today,
@@ -189,6 +195,7 @@ def _with_schedules_and_care(
             medications,
             appointments.outcomes,
             load_medications(store).prescriptions,
+            kits,
         ),
     ]
     return replace(
@@ -198,6 +205,9 @@ def _with_schedules_and_care(
         call=_who_to_call(store, now) if watch else None,
         medications=tuple(medications),
         next_appointment=next_appointment(appointments, now, zone),
+        naloxone_nudge=medicine.no_naloxone_line(profile.region)
+        if needs_kit(profile.substances, kits, today)
+        else None,
     )
 
 

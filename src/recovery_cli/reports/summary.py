@@ -34,7 +34,13 @@ from recovery_cli.log.insights import (
 from recovery_cli.log.logbook import CheckIn, Craving
 from recovery_cli.meetings.attendance import count_between
 from recovery_cli.meetings.meetings import Attendance, Meeting
-from recovery_cli.reports.watch import Watch, look_back_start, scheduled_days, things_to_watch
+from recovery_cli.reports.watch import (
+    Watch,
+    care_to_watch,
+    look_back_start,
+    scheduled_days,
+    things_to_watch,
+)
 from recovery_cli.store.dates import Period
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Profile
@@ -182,10 +188,11 @@ def build_summary(
         helped_most=tuple(coping_effectiveness(craved)[:TOP]),
         meetings_attended=count_between(attended, since, until),
         meetings=_meeting_counts(a for a in attended if since <= a.day <= until),
-        watch=tuple(
-            things_to_watch(
+        watch=(
+            *things_to_watch(
                 until, checkin_days, checkins, cravings, attended, scheduled, use_since=since
-            )
+            ),
+            *care_to_watch(until, outcomes=outcomes, prescriptions=prescriptions),
         ),
         notes=_notes(inside, craved) if notes else (),
         checkins=kept,

@@ -10,7 +10,8 @@ The rules (each a small function returning a `Watch` or None):
 - no meeting attended in the last 14 days while meetings were on the schedule;
 - any use recorded;
 - doses missed in a row, an appointment missed in the last 14 days, a prescription that
-  ended in the last 14 days with nothing of its kind after it.
+  ended in the last 14 days with nothing of its kind after it, a naloxone kit that expires
+  within 60 days or has expired.
 
 Shown by the dashboard (with a nudge to call someone), the summary and the export. The
 words describe, never judge: they are read by the person, and by their counsellor.
@@ -31,6 +32,7 @@ from recovery_cli.store.words import counted
 if TYPE_CHECKING:
     from recovery_cli.care.appointments import Outcome
     from recovery_cli.care.meds import MedStatus
+    from recovery_cli.care.naloxone import Kit
     from recovery_cli.care.prescriptions import Prescription
     from recovery_cli.meetings.meetings import Attendance, Meeting
     from recovery_cli.plan.plan import Contact
@@ -45,6 +47,7 @@ Kind = Literal[
     "missed_doses",
     "missed_appointments",
     "prescription_ended",
+    "naloxone_expiring",
 ]
 
 QUIET_DAYS = 3
@@ -252,18 +255,37 @@ def prescription_ended(prescriptions: Sequence[Prescription], today: date) -> li
     return found
 
 
+def naloxone_expiring(kits: Sequence[Kit], today: date) -> list[Watch]:
+    """Unused naloxone kits that expire within 60 days, or have expired."""
+    from recovery_cli.care import medicine
+    from recovery_cli.care.naloxone import EXPIRING_WITHIN_DAYS, expiring
+
+    return [
+        Watch(
+            "naloxone_expiring",
+            medicine.naloxone_expiry_line(kit.kind, kit.where, kit.expires, today),
+            today,
+            today + timedelta(days=EXPIRING_WITHIN_DAYS),
+            (kit.expires,),
+        )
+        for kit in expiring(kits, today)
+    ]
+
+
 def care_to_watch(
     today: date,
     statuses: Sequence[MedStatus] = (),
     outcomes: Sequence[Outcome] = (),
     prescriptions: Sequence[Prescription] = (),
+    kits: Sequence[Kit] = (),
 ) -> list[Watch]:
-    """The rules about medication and appointments, as of `today`."""
+    """The rules about medication, appointments and naloxone, as of `today`."""
     appointments = missed_appointments(outcomes, today)
     return [
         *missed_doses(statuses, today),
         *([appointments] if appointments else []),
         *prescription_ended(prescriptions, today),
+        *naloxone_expiring(kits, today),
     ]
 
 

@@ -29,6 +29,8 @@ def render_dashboard(out: Console, dashboard: Dashboard, now: datetime, *, set_u
         _render_clean_time(out, dashboard, dashboard.clean_time, dashboard.clean_date)
     _render_checkins(out, dashboard)
     _render_medications(out, dashboard)
+    if dashboard.naloxone_nudge:
+        out.print(dashboard.naloxone_nudge)
     _render_watch(out, dashboard)
     _render_meetings(out, dashboard, now)
     _render_appointment(out, dashboard, now)
