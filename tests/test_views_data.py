@@ -1,5 +1,5 @@
 """The renderers around the person's data as a whole (views/data.py) and what follows a
-lapse about the clean date (views/lapse.py), given core objects and a recording console."""
+lapse about the clean date (views/log.py), given core objects and a recording console."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 
 from recovery_cli.reports.backup import Restored
-from recovery_cli.views import data, lapse
+from recovery_cli.views import data, log
 
 
 def shown(render: Callable[[Console], None]) -> str:
@@ -46,11 +46,11 @@ def test_backup_and_restore_name_paths_as_they_are_on_one_line() -> None:
 
 def test_clean_date_restarted_or_kept() -> None:
     day = date(2026, 3, 20)
-    by_flag = shown(lambda out: lapse.render_restarted(out, day, by_flag=True))
+    by_flag = shown(lambda out: log.render_restarted(out, day, by_flag=True))
     assert by_flag.startswith("Your clean time now counts from 20 March 2026. The time before")
-    asked = shown(lambda out: lapse.render_restarted(out, day, by_flag=False))
+    asked = shown(lambda out: log.render_restarted(out, day, by_flag=False))
     assert asked == "Your clean time now counts from 20 March 2026.\n"
-    kept = shown(lambda out: lapse.render_clean_date_kept(out, can_ask=True))
+    kept = shown(lambda out: log.render_clean_date_kept(out, can_ask=True))
     assert kept == "Your clean date was left as it is.\n"
-    hint = shown(lambda out: lapse.render_clean_date_kept(out, can_ask=False))
+    hint = shown(lambda out: log.render_clean_date_kept(out, can_ask=False))
     assert "--reset-clean-date" in hint

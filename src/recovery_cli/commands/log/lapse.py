@@ -34,7 +34,7 @@ def restart(store: Store, day: date, note: str = "") -> None:
 def after_use(store: Store, day: date, *, restarted: bool, interactive: bool) -> None:
     """Show the lapse response; then, unless --reset-clean-date already did, leave the clean
     date alone or (on a terminal, if the person says so) start it again from `day`."""
-    from recovery_cli.views.lapse import render_clean_date_kept, render_lapse, render_restarted
+    from recovery_cli.views.log import render_clean_date_kept, render_lapse, render_restarted
 
     plan = load_plan(store)
     profile = load_profile(store)
