@@ -16,6 +16,10 @@ from recovery_cli.store.files import Store
 
 Run = Callable[..., Result]
 
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+FEEDS = ROOT / "tests" / "fixtures" / "meetings"
+
 # CI runs the same property-test examples every time, so that a submission's result does
 # not depend on chance; a developer's runs keep exploring new ones.
 settings.register_profile("ci", derandomize=True, deadline=None)

@@ -17,9 +17,7 @@ from recovery_cli.exits import DATA_ERROR
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import load_profile
-from tests.conftest import Run
-
-SRC = Path(__file__).resolve().parents[1] / "src"
+from tests.conftest import SRC, Run
 
 
 def test_before_init_the_dashboard_points_to_init(run: Run, home: Path) -> None:

@@ -5,17 +5,16 @@ that ended."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from datetime import date
 
 from recovery_cli.care.appointments import Outcome
 from recovery_cli.care.prescriptions import Prescription
 from recovery_cli.reports.watch import care_to_watch
+from tests.care.test_meds_safety import DOSE_WITH_UNIT
 from tests.conftest import Run
 
 Freeze = Callable[..., None]
-DOSE_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:mg|mcg|g|ml|units?|tablets?)\b", re.I)
 
 
 def ok(run: Run, *args: str) -> str:

@@ -10,12 +10,11 @@ import pexpect
 
 from recovery_cli.log.logbook import load_checkins, load_cravings
 from recovery_cli.store.files import Store
-
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+from tests.conftest import SRC
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "PYTHONPATH": SRC, "NO_COLOR": "1", "TERM": "dumb"}
+    env = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1", "TERM": "dumb"}
     return pexpect.spawn(
         sys.executable,
         ["-m", "recovery_cli", "--home", str(home), *args],

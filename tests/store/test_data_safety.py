@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from recovery_cli.exits import DATA_ERROR
-from tests.conftest import Run
+from tests.conftest import SRC, Run
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_a_reader_that_stops_early_is_not_an_error(set_up: Run, home: Path) -> N
     import subprocess
     import sys
 
-    src = Path(__file__).resolve().parents[1] / "src"
+    src = SRC
     for number in range(30):
         set_up("meetings", "add", f"Meeting {number}", "--day", "mon", "--time", "19:00")
     command = f"{sys.executable} -m recovery_cli --home {home} meetings list | head -n 1"

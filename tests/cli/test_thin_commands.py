@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-COMMANDS = Path(__file__).parents[1] / "src" / "recovery_cli" / "commands"
+from tests.conftest import SRC
+
+COMMANDS = SRC / "recovery_cli" / "commands"
 MODULES = sorted(COMMANDS.rglob("*.py"))
 
 MARKUP = re.compile(

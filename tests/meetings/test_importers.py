@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, time
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -19,8 +18,8 @@ from recovery_cli.meetings.importers.records import (
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.rules import ONE_OFF_RULE
 from recovery_cli.store.errors import InvalidValue
+from tests.conftest import FEEDS
 
-FEEDS = Path(__file__).parent / "fixtures" / "meetings"
 MEETING_GUIDE = FEEDS / "meeting-guide-ontario-2018.json"
 BMLT = FEEDS / "bmlt-finger-lakes-ny-search.json"
 OPTIONS = ImportOptions(zone="America/Toronto", today=date(2026, 11, 23))  # a Monday

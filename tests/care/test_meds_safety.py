@@ -16,10 +16,9 @@ from recovery_cli.care.doses import DoseRecord, Missed, Taken
 from recovery_cli.care.meds import status_of
 from recovery_cli.care.prescriptions import Prescription
 from recovery_cli.store.errors import InvalidValue
-from tests.conftest import Run
+from tests.conftest import ROOT, Run
 
 TODAY = date(2026, 12, 2)
-ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "recovery_cli"
 Freeze = Callable[..., None]
 # A number followed by a unit of dose: "60 mg", "8mg", "1.5 ml", "2 tablets".

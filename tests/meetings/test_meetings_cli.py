@@ -13,10 +13,10 @@ from icalendar import Calendar
 from typer.testing import Result
 
 from recovery_cli.exits import DATA_ERROR
+from tests.conftest import FEEDS
 
 Run = Callable[..., Result]
 
-FEEDS = Path(__file__).parent / "fixtures" / "meetings"
 MONDAY = date(2026, 11, 23)
 
 

@@ -25,8 +25,8 @@ from recovery_cli.exits import DATA_ERROR, USER_ERROR
 from recovery_cli.store import clock
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import Store
+from tests.care.test_meds_safety import DOSE_WITH_UNIT
 from tests.conftest import Run
-from tests.test_meds_safety import DOSE_WITH_UNIT
 
 TODAY = date(2026, 12, 2)
 Freeze = Callable[..., None]

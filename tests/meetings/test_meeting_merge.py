@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
-from pathlib import Path
 
 from recovery_cli.meetings.importers import ImportOptions, read_meetings
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.merge import merge_imported, unique_name, when_label
 from recovery_cli.store.fields import find
+from tests.conftest import FEEDS
 
-MEETING_GUIDE = Path(__file__).parent / "fixtures" / "meetings" / "meeting-guide-ontario-2018.json"
+MEETING_GUIDE = FEEDS / "meeting-guide-ontario-2018.json"
 OPTIONS = ImportOptions(zone="America/Toronto", today=date(2026, 11, 23))
 
 

@@ -1,0 +1,1 @@
+"""Tests of care: medication, doses, naloxone, appointments, the combined calendar."""

@@ -1,0 +1,1 @@
+"""Tests of the command line as a whole: ways in, layering, terminals, start-up."""

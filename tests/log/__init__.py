@@ -1,0 +1,1 @@
+"""Tests of the log: check-ins, cravings, what they show, clean time."""

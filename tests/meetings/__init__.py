@@ -1,0 +1,1 @@
+"""Tests of meetings: the schedule, attendance, importing feeds, the calendar."""

@@ -1,0 +1,1 @@
+"""Tests of the reports: dashboard, things to watch, summary and exports, backup."""
