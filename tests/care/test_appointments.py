@@ -146,7 +146,7 @@ def test_a_date_that_is_not_an_occurrence_names_the_nearest(ready: Run, home: Pa
         (("add", "X", "--at", "2026-03-10 10:00", "--url", "ftp://x"), "https://"),
         (("add", "X", "--at", "2026-03-10 10:00", "--url", "https://a b"), "spaces"),
         (("add", "X", "--at", "2026-03-10 10:00", "--duration", "0"), "duration must be"),
-        (("add", "X", "--at", "2201-01-01 10:00"), "1900-2200"),
+        (("add", "X", "--at", "2201-01-01 10:00"), "between 1900 and 2200"),
         (("add", "X", "--at", "2026-03-10 10:00", "--with", "x" * 201), "at most 200"),
         (("add", "counselling", "--at", "2026-03-10 10:00"), "already an appointment"),
         (("done", "Dentist"), "the ones you have: 'Counselling'"),

@@ -48,25 +48,14 @@ KINDS: tuple[str, ...] = (
 )
 EVERY: tuple[str, ...] = ("none", "week", "2weeks", "4weeks", "month")
 OUTCOMES: tuple[str, ...] = ("done", "missed", "cancelled")
-FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_TEXT = 200
 MAX_URL = 2000
 _WEEKS = {"week": 1, "2weeks": 2, "4weeks": 4}
 
 
-def check_day(name: str, day: date, key: str | None = None) -> date:
-    """``day`` when its year is 1900-2200."""
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InvalidValue(f"{name} must be in {FIRST_YEAR}-{LAST_YEAR}, got {day}", key)
-    return day
-
-
-def _bounded(name: str, value: str, limit: int = MAX_TEXT) -> str:
-    """The text on one line, refused when longer than ``limit``."""
-    flat = " ".join(value.split())
-    if len(flat) > limit:
-        raise InvalidValue(f"{name} can be at most {limit} characters, got {len(flat)}", name)
-    return flat
+def _bounded(name: str, value: str) -> str:
+    """The text on one line, refused when longer than MAX_TEXT."""
+    return fields.bounded(name, " ".join(value.split()), MAX_TEXT)
 
 
 def check_url(url: str) -> str:
@@ -119,7 +108,7 @@ class Appointment:
         object.__setattr__(self, "kind", fields.choice("kind", self.kind, KINDS, "kind"))
         if not self.kind:
             raise InvalidValue(f"kind must be one of {', '.join(KINDS)}", "kind")
-        check_day("the date", self.starts, "starts")
+        fields.check_day("the date", self.starts, "starts")
         object.__setattr__(self, "time", self.time.replace(second=0, microsecond=0, tzinfo=None))
         check_timezone(self.timezone)
         rule = check_rule(self.rrule, self.timezone, self.starts, self.time)
@@ -193,7 +182,7 @@ class Outcome:
     def __post_init__(self) -> None:
         if not self.uid.strip():
             raise InvalidValue("an outcome needs its appointment's uid", "uid")
-        check_day("date", self.day, "date")
+        fields.check_day("date", self.day, "date")
         if self.outcome not in OUTCOMES:
             raise InvalidValue(f"outcome must be one of {', '.join(OUTCOMES)}", "outcome")
 
@@ -355,7 +344,7 @@ def nearest(appointment: Appointment, day: date) -> tuple[date | None, date | No
 
 def check_occurrence(appointment: Appointment, day: date) -> date:
     """``day`` when the appointment happens that day; the error names the nearest dates."""
-    check_day("the date", day)
+    fields.check_day("the date", day)
     if is_occurrence(appointment, day):
         return day
     near = [f"{d:%a %d %b %Y}" for d in nearest(appointment, day) if d is not None]
@@ -395,7 +384,7 @@ def next_visit(book: AppointmentBook, appointment: Appointment, now: datetime) -
     if meeting_rule(appointment).after(now - length) is None:
         return None
     days = 31
-    while now.year + days // 365 <= LAST_YEAR:
+    while now.year + days // 365 <= fields.LAST_DAY.year:
         found = visits(book, appointment, now, now + timedelta(days=days))
         if found:
             return found[0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from recovery_cli.care.prescriptions import MAX_NAME, MAX_TEXT, bounded, check_day
+from recovery_cli.care.prescriptions import MAX_NAME, MAX_TEXT
 from recovery_cli.store import fields
 from recovery_cli.store.dates import DateError, parse_time
 from recovery_cli.store.errors import InvalidValue
@@ -38,7 +38,7 @@ class Taken:
     def __post_init__(self) -> None:
         _check_common(self.medication, self.day)
         object.__setattr__(self, "how", fields.choice("how", self.how, WAYS, "how") or NEITHER)
-        bounded("note", self.note, MAX_TEXT)
+        fields.bounded("note", self.note, MAX_TEXT)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,7 +61,7 @@ class Missed:
 
     def __post_init__(self) -> None:
         _check_common(self.medication, self.day)
-        bounded("reason", self.reason, MAX_TEXT)
+        fields.bounded("reason", self.reason, MAX_TEXT)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,8 +99,8 @@ DoseRecord = Taken | Missed | TakeHomeGiven
 def _check_common(medication: str, day: date) -> None:
     if not medication.strip():
         raise InvalidValue("a dose record needs its medication", "medication")
-    bounded("medication", medication, MAX_NAME)
-    check_day("date", day, "date")
+    fields.bounded("medication", medication, MAX_NAME)
+    fields.check_day("date", day, "date")
 
 
 def record_from_dict(data: Mapping[str, Any]) -> DoseRecord:

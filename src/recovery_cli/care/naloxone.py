@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from recovery_cli.care import medicine
-from recovery_cli.care.prescriptions import bounded, check_day, required_date
 from recovery_cli.store import fields
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store, TomlFile
@@ -44,7 +43,7 @@ def parse_expiry(text: str) -> date:
         raise InvalidValue(
             f"expires must be a date such as 2027-03 or 2027-03-31, got {text!r}", "expires"
         ) from None
-    check_day("expires", day, "expires")
+    fields.check_day("expires", day, "expires")
     return day
 
 
@@ -59,12 +58,12 @@ class Kit:
     used: date | None = None
 
     def __post_init__(self) -> None:
-        self.where = bounded("where", " ".join(self.where.split()), MAX_WHERE)
+        self.where = fields.bounded("where", " ".join(self.where.split()), MAX_WHERE)
         self.kind = fields.choice("kind", self.kind, KINDS, "kind") or "nasal"
-        check_day("expires", self.expires, "expires")
-        check_day("added", self.added, "added")
+        fields.check_day("expires", self.expires, "expires")
+        fields.check_day("added", self.added, "added")
         if self.used is not None:
-            check_day("used", self.used, "used")
+            fields.check_day("used", self.used, "used")
 
     def current_on(self, today: date) -> bool:
         """Not used, and not past its expiry day."""
@@ -74,7 +73,7 @@ class Kit:
     def from_dict(cls, data: Mapping[str, Any]) -> Kit:
         return cls(
             expires=_expiry(data),
-            added=required_date(data, "added"),
+            added=fields.required_date(data, "added"),
             where=fields.text(data, "where"),
             kind=fields.text(data, "kind"),
             used=fields.optional_date(data, "used"),

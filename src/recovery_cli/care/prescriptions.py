@@ -28,7 +28,6 @@ MAX_NAME = 80
 MAX_DOSE = 60
 MAX_TEXT = 200
 MAX_MISSED_ALERT = 60
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
 _EVERY = re.compile(r"^every\s+(\d{1,3})\s+days?$")
 
 
@@ -87,14 +86,14 @@ class DoseChange:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "dose", checked_dose(self.dose))
-        check_day("date", self.day, "date")
+        fields.check_day("date", self.day, "date")
         for key in ("by", "reason"):
-            bounded(key, getattr(self, key), MAX_TEXT)
+            fields.bounded(key, getattr(self, key), MAX_TEXT)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DoseChange:
         return cls(
-            day=required_date(data, "date"),
+            day=fields.required_date(data, "date"),
             dose=fields.required_text(data, "dose"),
             by=fields.text(data, "by"),
             reason=fields.text(data, "reason"),
@@ -127,15 +126,15 @@ class Prescription:
         self.name = " ".join(self.name.split())
         if not self.name:
             raise InvalidValue("a medication needs a name", "name")
-        bounded("name", self.name, MAX_NAME)
+        fields.bounded("name", self.name, MAX_NAME)
         self.dose = checked_dose(self.dose)
         self.form = fields.choice("form", self.form, FORMS, "form")
         self.schedule = parse_schedule(self.schedule).text
         for key in ("prescriber", "clinic", "phone", "hours", "stop_reason"):
-            bounded(key, getattr(self, key), MAX_TEXT)
-        check_day("starts", self.starts, "starts")
+            fields.bounded(key, getattr(self, key), MAX_TEXT)
+        fields.check_day("starts", self.starts, "starts")
         if self.stopped is not None:
-            check_day("stopped", self.stopped, "stopped")
+            fields.check_day("stopped", self.stopped, "stopped")
             if self.stopped < self.starts:
                 raise InvalidValue("a medication cannot stop before it starts", "stopped")
         if self.missed_alert is not None:
@@ -173,7 +172,7 @@ class Prescription:
         return cls(
             name=fields.required_text(data, "name"),
             dose=fields.text(data, "dose"),
-            starts=required_date(data, "starts"),
+            starts=fields.required_date(data, "starts"),
             time=_stored_time(data),
             missed_alert=fields.integer(data, "missed_alert"),
             stopped=fields.optional_date(data, "stopped"),
@@ -261,25 +260,7 @@ def checked_dose(dose: str) -> str:
     problem = medicine.dose_problem(dose)
     if problem is not None:
         raise InvalidValue(problem, "dose")
-    return bounded("dose", dose.strip(), MAX_DOSE)
-
-
-def bounded(name: str, value: str, limit: int) -> str:
-    if len(value) > limit:
-        raise InvalidValue(f"{name} must be at most {limit} characters, got {len(value)}", name)
-    return value
-
-
-def check_day(name: str, day: date, key: str | None = None) -> None:
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise InvalidValue(f"{name} must be between 1900 and 2200, got {day.isoformat()}", key)
-
-
-def required_date(data: Mapping[str, Any], key: str) -> date:
-    day = fields.optional_date(data, key)
-    if day is None:
-        raise InvalidValue(f"{key} must be a date such as 2026-11-20", key)
-    return day
+    return fields.bounded("dose", dose.strip(), MAX_DOSE)
 
 
 def _stored_time(data: Mapping[str, Any]) -> time | None:
@@ -359,8 +340,8 @@ def stop(prescription: Prescription, day: date, reason: str = "") -> None:
             f"{prescription.name} started on {prescription.starts.isoformat()}; "
             "it cannot stop before that"
         )
-    check_day("the date", day)
-    prescription.stop_reason = bounded("reason", reason.strip(), MAX_TEXT)
+    fields.check_day("the date", day)
+    prescription.stop_reason = fields.bounded("reason", reason.strip(), MAX_TEXT)
     prescription.stopped = day
 
 

@@ -231,7 +231,8 @@ def _check_free(book: AppointmentBook, title: str, current: Appointment) -> None
 
 def _note(ctx: typer.Context, title: str, on_date: str | None, outcome: str) -> None:
     """Note done, missed or cancelled for one occurrence, and say which date it was."""
-    from recovery_cli.care.appointments import changing, check_day, latest_on_or_before
+    from recovery_cli.care.appointments import changing, latest_on_or_before
+    from recovery_cli.store.fields import check_day
 
     store = store_of(ctx)
     with changing(store) as book:

@@ -23,6 +23,7 @@ from recovery_cli.care.doses import (
 from recovery_cli.care.meds import already_taken, local_today, meds_today, status_of
 from recovery_cli.commands.session import console, is_interactive, print_json, store_of
 from recovery_cli.plan import hours as clinic_hours
+from recovery_cli.store import fields
 from recovery_cli.store.dates import DATE_FORMS, parse_date, parse_time
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import Store
@@ -260,7 +261,7 @@ def _day(text: str | None, today: date) -> date:
     if text is None:
         return today
     day = parse_date(text, today)
-    rx.check_day("the date", day)
+    fields.check_day("the date", day)
     return day
 
 

@@ -54,6 +54,33 @@ def table_list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     return value
 
 
+# Every date the app keeps or accepts lies in these years, so no calendar arithmetic on
+# stored data can overflow.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
+
+
+def check_day(name: str, day: date, key: str | None = None) -> date:
+    """`day` when it lies in 1900-2200."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidValue(f"{name} must be between 1900 and 2200, got {day.isoformat()}", key)
+    return day
+
+
+def bounded(name: str, value: str, limit: int) -> str:
+    """`value` when it has at most `limit` characters."""
+    if len(value) > limit:
+        raise InvalidValue(f"{name} must be at most {limit} characters, got {len(value)}", name)
+    return value
+
+
+def required_date(data: Mapping[str, Any], key: str) -> date:
+    """The date stored under `key`; missing is an error."""
+    day = optional_date(data, key)
+    if day is None:
+        raise InvalidValue(f"{key} must be a date such as 2026-11-20", key)
+    return day
+
+
 def optional_date(data: Mapping[str, Any], key: str) -> date | None:
     """A TOML date or an ISO date string; None when absent."""
     value = data.get(key)
