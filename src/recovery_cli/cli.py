@@ -12,16 +12,7 @@ from typer.core import TyperGroup
 
 from recovery_cli import __version__
 from recovery_cli.commands.session import Session
-from recovery_cli.exits import (
-    DATA_ERROR,
-    INTERRUPTED,
-    OK,
-    USER_ERROR,
-    crash_message,
-    fail,
-    reader_stopped_early,
-)
-from recovery_cli.store.errors import DataFileError, RecoveryError
+from recovery_cli.exits import INTERRUPTED, OK, STOPPED, fail, failures_reported
 from recovery_cli.store.files import Store
 from recovery_cli.store.paths import data_home
 
@@ -75,26 +66,23 @@ class _RecoveryGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return _load_command(cmd_name) if cmd_name in COMMANDS else None
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Typer would end the run silently with 130
+            raise typer.Abort from None
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         argv = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
-        try:
-            result = super().main(*args, **kwargs)
-        except typer.TyperException as exc:  # usage mistakes (USAGE): unknown option, ...
-            fail(exc.format_message(), exc.exit_code)
-        except typer.Abort:
-            fail("stopped; nothing more was saved", INTERRUPTED)
-        except DataFileError as exc:
-            fail(str(exc), DATA_ERROR)
-        except RecoveryError as exc:
-            fail(str(exc), USER_ERROR)
-        except BrokenPipeError:
-            reader_stopped_early()
-            return None
-        except Exception as exc:
-            if "--debug" in argv:
-                raise
-            fail(crash_message(exc), USER_ERROR)
+        result = None
+        with failures_reported(debug="--debug" in argv):
+            try:
+                result = super().main(*args, **kwargs)
+            except typer.TyperException as exc:  # usage mistakes (USAGE): unknown option, ...
+                fail(exc.format_message(), exc.exit_code)
+            except typer.Abort:
+                fail(STOPPED, INTERRUPTED)
         sys.exit(result if isinstance(result, int) else OK)
 
 

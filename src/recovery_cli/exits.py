@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
+from recovery_cli.store.errors import DataFileError, RecoveryError
 from recovery_cli.store.sanitise import plain
 
 OK = 0
@@ -27,6 +30,29 @@ USER_ERROR = 1
 USAGE = 2
 DATA_ERROR = 3
 INTERRUPTED = 130
+
+
+STOPPED = "stopped; nothing more was saved"
+
+
+@contextmanager
+def failures_reported(*, debug: bool) -> Iterator[None]:
+    """End the run inside with the exit code its failure calls for, as one plain line;
+    with `debug`, a fault inside recovery shows its traceback instead."""
+    try:
+        yield
+    except DataFileError as exc:
+        fail(str(exc), DATA_ERROR)
+    except RecoveryError as exc:
+        fail(str(exc), USER_ERROR)
+    except BrokenPipeError:
+        reader_stopped_early()
+    except KeyboardInterrupt:
+        fail(STOPPED, INTERRUPTED)
+    except Exception as exc:
+        if debug:
+            raise
+        fail(crash_message(exc), USER_ERROR)
 
 
 def fail(message: str, code: int) -> NoReturn:

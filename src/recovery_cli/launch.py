@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from recovery_cli.exits import DATA_ERROR, USER_ERROR, crash_message, fail, reader_stopped_early
-
 
 @dataclass(frozen=True)
 class PlanShow:
@@ -40,22 +38,12 @@ def main() -> None:
 
 def run_plan_show(request: PlanShow) -> None:
     from recovery_cli.commands.plan.plan_sheet import show_plan
-    from recovery_cli.store.errors import DataFileError, RecoveryError
+    from recovery_cli.exits import failures_reported
     from recovery_cli.store.files import Store
     from recovery_cli.store.paths import data_home
 
-    try:
+    with failures_reported(debug=request.debug):
         show_plan(Store(data_home(request.home)), request.trigger, request.as_json)
-    except DataFileError as exc:
-        fail(str(exc), DATA_ERROR)
-    except RecoveryError as exc:
-        fail(str(exc), USER_ERROR)
-    except BrokenPipeError:
-        reader_stopped_early()
-    except Exception as exc:
-        if request.debug:
-            raise
-        fail(crash_message(exc), USER_ERROR)
 
 
 def plan_show_request(argv: Sequence[str]) -> PlanShow | None:

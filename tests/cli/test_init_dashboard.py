@@ -13,7 +13,7 @@ import pexpect
 import pytest
 
 from recovery_cli.commands import init as init_command
-from recovery_cli.exits import DATA_ERROR
+from recovery_cli.exits import DATA_ERROR, INTERRUPTED
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import load_profile
@@ -255,3 +255,15 @@ def test_a_command_loads_no_other_command_module(home: Path) -> None:
     loaded = done.stdout.strip().splitlines()[-1].split()
     assert "recovery_cli.commands.dashboard" in loaded
     assert not {"recovery_cli.commands.meetings", "recovery_cli.commands.plan.plan"} & set(loaded)
+
+
+def test_ctrl_c_anywhere_is_one_calm_line_and_exit_130(
+    set_up: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("recovery_cli.commands.dashboard.load_dashboard", interrupted)
+    result = set_up("status")
+    assert result.exit_code == INTERRUPTED
+    assert result.stderr == "error: stopped; nothing more was saved\n"

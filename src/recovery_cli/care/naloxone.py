@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -167,11 +167,10 @@ def load_kits(store: Store) -> Kits:
     return store.load(NALOXONE_FILE, Kits.from_dict) or Kits()
 
 
-@contextmanager
-def changing(store: Store) -> Iterator[Kits]:
-    """The kits to change in place, saved when the block ends without an error; the
-    store's lock is held throughout."""
-    with store.transaction():
-        kits = load_kits(store)
-        yield kits
-        store.save(NALOXONE_FILE, kits.to_dict())
+def changing(store: Store) -> AbstractContextManager[Kits]:
+    """The kits to change in place, under the store's lock (`Store.changing`)."""
+    return store.changing(load_kits, save_kits)
+
+
+def save_kits(store: Store, kits: Kits) -> None:
+    store.save(NALOXONE_FILE, kits.to_dict())

@@ -9,8 +9,8 @@ why.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import Any
@@ -286,14 +286,9 @@ def save_medications(store: Store, medications: Medications) -> None:
     store.save(MEDICATIONS_FILE, medications.to_dict())
 
 
-@contextmanager
-def changing(store: Store) -> Iterator[Medications]:
-    """The prescriptions to change in place, saved when the block ends without an error;
-    the store's lock is held throughout."""
-    with store.transaction():
-        medications = load_medications(store)
-        yield medications
-        save_medications(store, medications)
+def changing(store: Store) -> AbstractContextManager[Medications]:
+    """The prescriptions to change in place, under the store's lock (`Store.changing`)."""
+    return store.changing(load_medications, save_medications)
 
 
 def add(medications: Medications, prescription: Prescription) -> None:

@@ -9,8 +9,8 @@ meetings.toml (hand-editable); attendance accumulates in attendance.jsonl.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from typing import Any
@@ -181,14 +181,9 @@ def save_meetings(store: Store, book: MeetingBook) -> None:
     store.save(MEETINGS_FILE, book.to_dict())
 
 
-@contextmanager
-def changing(store: Store) -> Iterator[MeetingBook]:
-    """The schedule to change in place, saved when the block ends without an error; the
-    store's lock is held throughout."""
-    with store.transaction():
-        book = load_meetings(store)
-        yield book
-        save_meetings(store, book)
+def changing(store: Store) -> AbstractContextManager[MeetingBook]:
+    """The schedule to change in place, under the store's lock (`Store.changing`)."""
+    return store.changing(load_meetings, save_meetings)
 
 
 def load_attendance(store: Store) -> list[Attendance]:

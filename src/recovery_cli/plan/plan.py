@@ -8,8 +8,8 @@ it; the numbered parts (reasons, warning signs, lapse steps) are removed by numb
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import Field, dataclass, field, replace
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -192,14 +192,9 @@ def save_plan(store: Store, plan: Plan) -> None:
     store.save(PLAN_FILE, plan.to_dict())
 
 
-@contextmanager
-def changing(store: Store) -> Iterator[Plan]:
-    """The plan to change in place, saved when the block ends without an error; the
-    store's lock is held throughout."""
-    with store.transaction():
-        plan = load_plan(store)
-        yield plan
-        save_plan(store, plan)
+def changing(store: Store) -> AbstractContextManager[Plan]:
+    """The plan to change in place, under the store's lock (`Store.changing`)."""
+    return store.changing(load_plan, save_plan)
 
 
 # The numbered parts: the word a person types, the Plan attribute, and how it is named.

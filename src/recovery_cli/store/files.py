@@ -88,6 +88,15 @@ class Store:
             self._lock_depth -= 1
             lock.release()
 
+    @contextmanager
+    def changing(self, load: Callable[[Store], T], save: Callable[[Store, T], None]) -> Iterator[T]:
+        """One read-modify-write under the lock: what `load` reads is handed to the block
+        and saved when the block ends without an error (nothing is saved otherwise)."""
+        with self.transaction():
+            value = load(self)
+            yield value
+            save(self, value)
+
     def load(self, file: TomlFile, parse: Callable[[dict[str, Any]], T]) -> T | None:
         """Read and parse a TOML document; None when it does not exist yet."""
         path = self.path(file)
