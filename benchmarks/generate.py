@@ -6,6 +6,7 @@ python -m benchmarks.generate DIR --years 10 [--cravings-per-day 5]
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -141,3 +142,27 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def meeting_feed(path: Path, count: int) -> Path:
+    """A Meeting Guide feed of ``count`` weekly meetings (unique slugs, every day and
+    quarter hour, some in 12-hour spelling, some online with notes), written to ``path``."""
+    records = []
+    for number in range(count):
+        hour, quarter = 6 + number % 16, 15 * (number % 4)
+        spelled = f"{hour % 12 or 12}:{quarter:02d} {'AM' if hour < 12 else 'PM'}"
+        record = {
+            "name": f"Group {number}",
+            "slug": f"group-{number}",
+            "day": number % 7,
+            "time": spelled if number % 3 else f"{hour:02d}:{quarter:02d}",
+            "duration": 60 + 30 * (number % 2),
+            "types": ["O", "D"] if number % 2 else ["C", "SP"],
+            "formatted_address": f"{number} High Street, Springfield",
+        }
+        if number % 5 == 0:
+            record |= {"conference_url": f"https://zoom.us/j/{number}",
+                       "conference_url_notes": "Password: 1234"}  # fmt: skip
+        records.append(record)
+    path.write_text(json.dumps(records), encoding="utf-8")
+    return path

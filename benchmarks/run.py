@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.generate import generate
+from benchmarks.generate import generate, meeting_feed
 
 HERE = Path(__file__).resolve().parent
 HELLO = [sys.executable, str(HERE / "hello.py")]
@@ -34,6 +34,7 @@ class Scenario:
     years: int  # of synthetic data; 0 = a set-up profile and nothing else
     args: tuple[str, ...]
     writes: bool = False
+    feed: int = 0  # records in a generated Meeting Guide feed, given as the last argument
 
 
 LOG_FLAGS = ("log", "--mood", "6", "--craving", "3", "--sleep", "7", "--trigger", "stress")
@@ -57,6 +58,9 @@ SCENARIOS = [
     Scenario("backup, 1 year", 1, ("backup",)),
     Scenario("meetings, 10 years", 10, ("meetings",)),
     Scenario("meetings --json, 10 years", 10, ("meetings", "--json")),
+    Scenario(
+        "meetings import of 20,000 records", 0, ("meetings", "import"), writes=True, feed=20_000
+    ),
 ]
 
 
@@ -105,6 +109,8 @@ def main() -> None:
                 generate(seed, scenario.years)
             work = root / "work"
             command = [*RECOVERY, "--home", str(work), *scenario.args]
+            if scenario.feed:
+                command.append(str(meeting_feed(root / "feed.json", scenario.feed)))
             hello, median = measure(command, args.runs, env, seed, work, scenario.writes)
             print(
                 f"{scenario.name:44} {hello * 1000:10.1f}ms {median * 1000:8.1f}ms "

@@ -58,7 +58,7 @@ def test_meeting_guide_spot_checks() -> None:
         date(2026, 11, 24),
     )
     assert tweed.where == "St Andrews Church, 55 Victoria St N, Tweed, CA"
-    assert tweed.notes == "Closed"
+    assert (tweed.notes, tweed.formats) == ("", ("Closed",))
     assert tweed.url == ""  # an in-person meeting: no online link
     lennox = by_source(meetings, "meeting-guide:22")  # day 0 = Sunday, null postal code
     assert (lennox.name, lennox.rrule, lennox.time) == (
@@ -87,7 +87,8 @@ def test_bmlt_spot_checks() -> None:
     assert step_up.name == "Step up and Be Free"
     assert (step_up.time, step_up.duration, step_up.starts) == (time(19), 60, date(2026, 11, 23))
     assert step_up.where == "Clifton springs Hospital, 128 Main street, Clifton Springs, NY"
-    assert step_up.notes == "Admin Conference Room\nOpen · Rotating Format · Topic"
+    assert step_up.notes == "Admin Conference Room"
+    assert step_up.formats == ("Open", "Rotating Format", "Topic")  # from the answer's list
     assert step_up.url == ""
     courage = [m for m in meetings if m.name == "Courage to Change"]
     assert len(courage) == 3  # same name, three groups: kept apart by their ids
@@ -124,7 +125,8 @@ def test_meeting_guide_online_list_days_and_loose_values() -> None:
         "America/Los_Angeles",
     )
     assert online.url == "https://zoom.us/j/123"
-    assert online.notes == "Phone: +1 555 0100\nOnline · Big Book"
+    assert (online.notes, online.phone) == ("", "+1 555 0100")
+    assert online.formats == ("Online", "Big Book")
     assert (sunday.rrule, sunday.duration) == ("FREQ=WEEKLY;BYDAY=SU", 60)
 
 
@@ -136,7 +138,7 @@ def test_malformed_meeting_guide_records_are_skipped_and_reported() -> None:
         "not an object",
         {"slug": 5, "day": 1, "time": "19:00"},
         {"name": "By appointment", "slug": 6, "time": "19:00"},
-        {"name": "Bad time", "slug": 7, "day": 1, "time": "7pm"},
+        {"name": "Bad time", "slug": 7, "day": 1, "time": "25:00"},
         {
             "name": "Closed down",
             "slug": 8,
@@ -153,7 +155,7 @@ def test_malformed_meeting_guide_records_are_skipped_and_reported() -> None:
         "record 4: not a meeting object",
         "record 5 (5): no name",
         "record 6 (By appointment): no day of the week (it may be by appointment)",
-        "record 7 (Bad time): start time '7pm' is not a time like 19:00",
+        "record 7 (Bad time): start time '25:00' is not a time like 19:00 or 7:00 PM",
         "record 8 (Closed down): the feed marks it inactive",
     ]
 
@@ -184,13 +186,13 @@ def test_bmlt_plain_list_virtual_and_hybrid() -> None:
     assert virtual.rrule == "FREQ=WEEKLY;BYDAY=SU"  # weekday_tinyint 1 = Sunday
     assert hybrid.where == "Hall, Ithaca (also online)"
     assert venue.where == "Online"
-    assert "Phone: 555-0101" in venue.notes
+    assert venue.phone == "555-0101"
     assert [s.describe() for s in result.skipped] == [
         "record 4 (Bad day): weekday '8' should be 1 (Sunday) to 7 (Saturday)",
         "record 5 (No id): no id_bigint, so it could not be told apart from others",
     ]
     plain = read_meetings(json.dumps(records[:1]), "bmlt", OPTIONS)
-    assert plain.meetings[0].notes == "VM"  # without formats, the key itself is shown
+    assert plain.meetings[0].formats == ("Virtual",)  # without a list, the common NA name
 
 
 ICS = """BEGIN:VCALENDAR\r
@@ -281,7 +283,7 @@ def test_fellowship_option_overrides_the_feed() -> None:
 
 
 def test_unreadable_files_are_refused_plainly() -> None:
-    with pytest.raises(InvalidValue, match="not valid JSON"):
+    with pytest.raises(InvalidValue, match=r"^line 1, column 3: not JSON$"):
         read_meetings("[{", "meeting-guide", OPTIONS)
     with pytest.raises(InvalidValue, match="JSON list"):
         read_meetings("{}", "meeting-guide", OPTIONS)

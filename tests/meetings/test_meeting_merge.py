@@ -60,8 +60,9 @@ def test_a_changed_meeting_is_updated_keeping_the_persons_name_and_uid() -> None
     kept = [mine if m is tweed else m for m in first.meetings]
     changed = [replace(m, time=time(20)) if m.source == tweed.source else m for m in feed()]
     again = merge_imported(kept, changed)
-    assert [m.name for m in again.updated] == ["Tweed (my home group)"]
-    updated = again.updated[0]
+    assert [c.new.name for c in again.updated] == ["Tweed (my home group)"]
+    assert again.updated[0].what == ["time"]
+    updated = again.updated[0].new
     assert (updated.time, updated.uid) == (time(20), tweed.uid)
     assert len(again.meetings) == 45
 

@@ -265,8 +265,11 @@ def test_import_reports_skipped_records_and_keeps_the_rest(ready: Run, tmp_path:
     ]))  # fmt: skip
     result = ready("meetings", "import", str(feed))
     assert result.exit_code == 0, result.output
-    assert "skipped record 2 (No time): no start time" in result.output
+    assert "1 record skipped: 1 without a start time; see --verbose" in result.output
+    assert "record 2 (No time)" not in result.output
     assert "Added 1, updated 0, unchanged 0, skipped 1." in result.output
+    verbose = ready("meetings", "import", str(feed), "--verbose", "--dry-run")
+    assert "skipped record 2 (No time): no start time" in verbose.output
 
 
 def test_import_mistakes(ready: Run, tmp_path: Path) -> None:

@@ -219,6 +219,8 @@ def _meeting_json(meeting: Meeting) -> dict[str, object]:
     data["starts"] = meeting.starts.isoformat()
     data["time"] = meeting.time.strftime("%H:%M")
     data["recurrence"] = describe_rule(meeting)
+    data["formats"] = list(meeting.formats)
+    data["active"] = meeting.active
     return data
 
 
@@ -411,44 +413,68 @@ def import_command(
         str, typer.Option("--format", metavar="FORMAT", help="auto, meeting-guide, bmlt or ics.")
     ] = "auto",
     fellowship: Fellowship = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option(
+            "--timezone", metavar="ZONE", help="The feed's time zone, for times without one."
+        ),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove this feed's meetings that left it.")
+    ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; save nothing.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="List every change and skipped record.")
+    ] = False,
+    json_output: Json = False,
 ) -> None:
     """Bring in meetings from a feed you downloaded; importing it again adds nothing new."""
     from recovery_cli.meetings.importers import ImportOptions, read_meetings
     from recovery_cli.meetings.meetings import changing, load_meetings, normalise_fellowship
+    from recovery_cli.store.clock import check_timezone
 
     text = _read(file)
     store = store_of(ctx)
     here = _here(store)
+    zone = check_timezone(timezone.strip()) if timezone else here.zone
     chosen = normalise_fellowship(fellowship) if fellowship else None
-    result = read_meetings(text, fmt.strip().lower(), ImportOptions(here.zone, here.today, chosen))
+    options = ImportOptions(zone, here.today, chosen, feed=file.name)
+    result = read_meetings(text, fmt.strip().lower(), options)
     if dry_run:
-        merged = _merge_into(load_meetings(store), result.meetings)
+        merged = _merge_into(load_meetings(store), result.meetings, file.name, prune)
     else:
         with changing(store) as book:
-            merged = _merge_into(book, result.meetings)
-    from recovery_cli.views.meetings import render_import
+            merged = _merge_into(book, result.meetings, file.name, prune)
+    from recovery_cli.views.meetings import ImportReport, import_counts, render_import
 
-    render_import(console(), merged, result.skipped, dry_run=dry_run)
+    report = ImportReport(merged, result.skipped, zone, "--timezone" if timezone else "yours")
+    if json_output:
+        print_json(import_counts(report))
+        return
+    render_import(console(), report, dry_run=dry_run, verbose=verbose)
 
 
-def _merge_into(book: MeetingBook, found: list[Meeting]) -> MergeResult:
+def _merge_into(book: MeetingBook, found: list[Meeting], feed: str, prune: bool) -> MergeResult:
     """Merge imported meetings into the schedule (in place); what was added and updated."""
     from recovery_cli.meetings.merge import merge_imported
 
-    merged = merge_imported(book.meetings, found)
+    merged = merge_imported(book.meetings, found, feed=feed, prune=prune)
     book.meetings = merged.meetings
     return merged
 
 
 def _read(file: Path) -> str:
+    from recovery_cli.meetings.importers.records import MAX_FEED_BYTES
+
     try:
+        if file.stat().st_size > MAX_FEED_BYTES:
+            raise RecoveryError(f"{file} is larger than 50 MB, far more than any meeting list")
         return file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise RecoveryError(f"there is no file {file}") from None
-    except UnicodeDecodeError:
-        raise RecoveryError(f"{file} is not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raise RecoveryError(f"{file} is not UTF-8 text (byte {exc.start + 1})") from None
     except OSError as exc:
         raise RecoveryError(f"could not read {file}: {exc.strerror or exc}") from None

@@ -23,19 +23,23 @@ from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 
 MEETINGS_FILE = TomlFile("meetings.toml")
 ATTENDANCE_FILE = JsonLinesFile("attendance.jsonl")
-FELLOWSHIPS: tuple[str, ...] = ("NA", "SMART", "AA", "CA", "other")
+FELLOWSHIPS: tuple[str, ...] = ("NA", "SMART", "AA", "CA", "Al-Anon", "other")
 MAX_DURATION_MINUTES = 24 * 60
 _UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
 
 
 def normalise_fellowship(text: str) -> str:
-    """The canonical spelling of a fellowship ("na" -> "NA")."""
-    wanted = text.strip().casefold()
+    """The canonical spelling of a fellowship ("na" -> "NA", "alanon" -> "Al-Anon")."""
+    wanted = _plain(text)
     for known in FELLOWSHIPS:
-        if known.casefold() == wanted:
+        if _plain(known) == wanted:
             return known
     choices = ", ".join(FELLOWSHIPS)
     raise InvalidValue(f"fellowship must be one of {choices}, got {text!r}", "fellowship")
+
+
+def _plain(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def stable_uid(key: str) -> str:
@@ -59,6 +63,11 @@ class Meeting:
     notes: str = ""
     source: str = ""
     uid: str = field(default="")
+    formats: tuple[str, ...] = ()
+    url_notes: str = ""
+    phone: str = ""
+    feed: str = ""
+    active: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", " ".join(self.name.split()))
@@ -95,6 +104,13 @@ class Meeting:
             if value := getattr(self, key):
                 data[key] = value
         data["uid"] = self.uid
+        if self.formats:
+            data["formats"] = list(self.formats)
+        for key in ("url_notes", "phone", "feed"):
+            if value := getattr(self, key):
+                data[key] = value
+        if not self.active:
+            data["active"] = False
         return data
 
     @classmethod
@@ -114,11 +130,14 @@ class Meeting:
             timezone=fields.required_text(data, "timezone"),
             duration=int(duration),
             **{key: fields.text(data, key) for key in ("where", "url", "notes", "source", "uid")},
+            formats=tuple(fields.text_list(data, "formats")),
+            **{key: fields.text(data, key) for key in ("url_notes", "phone", "feed")},
+            active=data.get("active", True) is not False,
         )
 
     def renamed(self, name: str) -> Meeting:
         """The same meeting under another name (its UID stays, so calendars keep it)."""
-        return replace(self, name=name)
+        return self if name == self.name else replace(self, name=name)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -148,22 +149,67 @@ def attendance_line(summary: AttendanceSummary) -> str:
     return f"{line} 90 in 90: {goal.attended} of {NINETY}, day {goal.day} of {NINETY}."
 
 
-def render_import(
-    out: Console, merged: MergeResult, skipped: Sequence[Skipped], *, dry_run: bool
-) -> None:
-    """What an import added, updated and skipped (and, on a dry run, that nothing was saved)."""
-    for meeting in merged.added:
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, and the zone assumed for times that carry none (and whence)."""
+
+    merged: MergeResult
+    skipped: Sequence[Skipped]
+    zone: str
+    zone_from: str  # "--timezone" or "yours"
+
+
+_SHOWN = 20  # changes listed one by one before "and N more"
+
+
+def import_counts(report: ImportReport) -> dict[str, object]:
+    """The counts for `meetings import --json`, and the zone assumed."""
+    merged = report.merged
+    return {
+        "added": len(merged.added),
+        "updated": len(merged.updated),
+        "unchanged": len(merged.unchanged),
+        "removed": len(merged.gone),
+        "skipped": len(report.skipped),
+        "zone": report.zone,
+    }
+
+
+def render_import(out: Console, report: ImportReport, *, dry_run: bool, verbose: bool) -> None:
+    """What an import added, updated, found gone and skipped, one line per change (the
+    first few unless ``verbose``), a summary of skipped records, the zone, and the counts."""
+    from recovery_cli.meetings.importers.records import skipped_summary
+
+    merged = report.merged
+    lines = [f"  + {_when(m)}" for m in merged.added]
+    lines += [f"  ~ {_when(c.new)}: {', '.join(c.what)} changed" for c in merged.updated]
+    gone = "removed" if merged.pruned else "no longer in the feed"
+    lines += [f"  - {_when(m)}: {gone}" for m in merged.gone]
+    for line in lines if verbose else lines[:_SHOWN]:
+        out.print(safe(line))
+    if len(lines) > _SHOWN and not verbose:
+        out.print(f"  ... and {len(lines) - _SHOWN} more (see --verbose)")
+    if summary := skipped_summary(report.skipped):
+        out.print(safe(summary + ("" if verbose else "; see --verbose")))
+        for item in report.skipped if verbose else ():
+            out.print(f"  skipped {safe(item.describe())}")
+    whose = "the zone you gave" if report.zone_from == "--timezone" else "your time zone"
+    out.print(f"Times without a zone of their own were read in {report.zone} ({whose}).")
+    if merged.gone:
+        left = counted(len(merged.gone), "meeting")
         out.print(
-            f"  + {safe(meeting.name)} ({safe(describe_rule(meeting))} at {meeting.time:%H:%M})"
+            f"Removed {left} that left the feed."
+            if merged.pruned
+            else f"{left} no longer in the feed (kept; --prune removes them)."
         )
-    for meeting in merged.updated:
-        out.print(f"  ~ {safe(meeting.name)}")
-    for item in skipped:
-        out.print(f"  skipped {safe(item.describe())}")
-    counts = (len(merged.added), len(merged.updated), len(merged.unchanged), len(skipped))
+    counts = (len(merged.added), len(merged.updated), len(merged.unchanged), len(report.skipped))
     if dry_run:
         out.print(
             "Would add {}, update {}; {} unchanged, {} skipped. Nothing was saved.".format(*counts)
         )
         return
     out.print("Added {}, updated {}, unchanged {}, skipped {}.".format(*counts))
+
+
+def _when(meeting: Meeting) -> str:
+    return f"{one_line(meeting.name, 60)} ({describe_rule(meeting)} at {meeting.time:%H:%M})"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
-from recovery_cli.meetings.importers.records import ImportOptions, ImportResult, Skipped
+from recovery_cli.meetings.importers.records import (
+    ImportOptions,
+    ImportResult,
+    Skipped,
+    load_json,
+)
 from recovery_cli.store.errors import InvalidValue
 
 FORMATS: tuple[str, ...] = ("meeting-guide", "bmlt", "ics")
@@ -16,12 +19,13 @@ def detect_format(text: str) -> str:
     """The kind of feed, "meeting-guide", "bmlt" or "ics", told from the file's content."""
     if text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR"):
         return "ics"
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise InvalidValue(
-            "this file is neither JSON nor iCalendar; say which it is with --format"
-        ) from None
+    if not _looks_like_json(text):
+        raise InvalidValue("this file is neither JSON nor iCalendar; say which it is with --format")
+    return json_format(load_json(text))
+
+
+def json_format(data: object) -> str:
+    """ "meeting-guide" or "bmlt", told from a parsed JSON feed."""
     if isinstance(data, dict) and "meetings" in data:
         return "bmlt"
     first = data[0] if isinstance(data, list) and data else None
@@ -36,8 +40,16 @@ def read_meetings(text: str, fmt: str, options: ImportOptions) -> ImportResult:
     """Read ``text`` as ``fmt`` ("auto" to detect it) into meetings and a skipped report."""
     from recovery_cli.meetings.importers import bmlt, ics, meeting_guide
 
-    kind = detect_format(text) if fmt == "auto" else fmt
-    readers = {"meeting-guide": meeting_guide.read, "bmlt": bmlt.read, "ics": ics.read}
-    if kind not in readers:
+    if fmt not in ("auto", *FORMATS):
         raise InvalidValue(f"--format must be one of auto, {', '.join(FORMATS)}, got {fmt!r}")
-    return readers[kind](text, options)
+    kind = detect_format(text) if fmt == "auto" and not _looks_like_json(text) else fmt
+    if kind == "ics":
+        return ics.read(text, options)
+    data = load_json(text)  # read once, whichever JSON format it is
+    kind = json_format(data) if kind == "auto" else kind
+    readers = {"meeting-guide": meeting_guide.read_data, "bmlt": bmlt.read_data}
+    return readers[kind](data, options)
+
+
+def _looks_like_json(text: str) -> bool:
+    return text.lstrip("\ufeff \t\r\n").startswith(("[", "{"))
