@@ -50,12 +50,16 @@ def show_command(
         typer.Option(metavar="NAME", help="Put this trigger's strategies and warning signs first."),
     ] = None,
     json_output: JsonOption = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Every line of every part, however long.")
+    ] = False,
 ) -> None:
     """Your plan on one screen, to read in a craving.
 
-    Your reasons, what helps you most, who to call, helplines and your lapse plan.
+    Your reasons, what helps you most, who to call now and helplines first; then your
+    lapse plan, and what --all shows beyond one screen.
     """
-    show_plan(store_of(ctx), trigger, json_output)
+    show_plan(store_of(ctx), trigger, json_output, everything)
 
 
 @app.command("add")
