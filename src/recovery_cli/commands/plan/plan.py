@@ -7,6 +7,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -143,11 +144,16 @@ def edit_command(ctx: typer.Context) -> None:
 
 
 def editor_command() -> list[str]:
-    """$VISUAL, else $EDITOR (either may hold options, "code --wait"), else nano, else vi."""
+    """$VISUAL, else $EDITOR (either may hold options, "code --wait"), else nano, else vi
+    (those two only on a terminal)."""
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:
             return shlex.split(value)
+    if not sys.stdin.isatty():  # nano or vi would wait for keys that never come
+        raise RecoveryError(
+            "plan edit needs a terminal, or an editor named in EDITOR; your plan is unchanged"
+        )
     for fallback in ("nano", "vi"):
         found = shutil.which(fallback)
         if found:
