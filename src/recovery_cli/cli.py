@@ -41,6 +41,33 @@ COMMANDS = {
 }
 
 
+# What a value looks like in help, for options that do not name it themselves; any other
+# option shows its own name in capitals (--note NOTE), never a type such as <str>.
+METAVARS = {
+    "date": "DATE",
+    "since": "DATE",
+    "until": "DATE",
+    "clean_date": "DATE",
+    "mood": "1-10",
+    "craving": "0-10",
+    "intensity": "0-10",
+    "after": "0-10",
+    "sleep": "HOURS",
+    "minutes": "MINUTES",
+    "trigger": "NAME",
+    "coped": "NAME",
+    "name": "NAME",
+    "note": "TEXT",
+    "text": "TEXT",
+    "output": "FILE",
+    "path": "FILE",
+    "file": "FILE",
+}
+
+# Shell completion is offered once, in the top-level help.
+COMPLETION_OPTIONS = ("install_completion", "show_completion")
+
+
 def _load_command(name: str) -> Any:
     """The Click command for `name`, built from its module on first use."""
     import importlib
@@ -51,9 +78,34 @@ def _load_command(name: str) -> Any:
         single = typer.Typer()
         single.command(name)(target)
         target = single
+    target.rich_markup_mode = None  # plain help, as the top level has: no boxes, no <bool>
     command = typer.main.get_command(target)
     command.name = name
+    _readable_help(command)
     return command
+
+
+def _readable_help(command: Any) -> None:
+    """Name each value the way a person would (DATE, 0-10, TEXT; nothing for a flag) and
+    leave the completion options to the top level, in `command` and its subcommands."""
+    command.params = [p for p in command.params if p.name not in COMPLETION_OPTIONS]
+    for param in command.params:
+        if param.metavar is None and not getattr(param, "is_flag", False):
+            param.metavar = METAVARS.get(param.name or "", (param.name or "value").upper())
+        if param.param_type_name == "argument":
+            # Typer lists an argument as "NAME <str>"; its name and help say enough.
+            param.display_type_rich = lambda ctx: None
+    for sub in getattr(command, "commands", {}).values():
+        _readable_help(sub)
+
+
+def _unknown_command(name: str, known: list[str]) -> str:
+    """What to say for a mistyped command: the nearest one, when one is near."""
+    from difflib import get_close_matches
+
+    near = get_close_matches(name, known, n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else "; see recovery --help"
+    return f"no command {name!r}{hint}"
 
 
 class _RecoveryGroup(TyperGroup):
@@ -65,6 +117,12 @@ class _RecoveryGroup(TyperGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return _load_command(cmd_name) if cmd_name in COMMANDS else None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            ctx.fail(_unknown_command(name, list(COMMANDS)))
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -94,6 +152,8 @@ app = typer.Typer(
     no_args_is_help=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # Every subcommand inherits this from the top-level context.
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -110,6 +170,7 @@ def _global_options(
         Path | None,
         typer.Option(
             "--home",
+            metavar="DIR",
             help="Data folder (default: $RECOVERY_HOME, else your user data folder).",
             file_okay=False,
         ),

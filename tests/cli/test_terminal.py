@@ -10,18 +10,41 @@ import pexpect
 
 from recovery_cli.log.logbook import load_checkins, load_cravings
 from recovery_cli.store.files import Store
-from tests.conftest import SRC
+from tests.conftest import SRC, Run
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
     env = {**os.environ, "PYTHONPATH": str(SRC), "NO_COLOR": "1", "TERM": "dumb"}
+    env.pop("COLUMNS", None)  # the terminal's own size, as a person's would be
     return pexpect.spawn(
         sys.executable,
         ["-m", "recovery_cli", "--home", str(home), *args],
         env=env,
         encoding="utf-8",
         timeout=20,
+        dimensions=(24, 80),
     )
+
+
+def test_a_full_plan_fits_one_80_by_24_screen(set_up: Run, home: Path) -> None:
+    for reason in ("My daughter Maya and her birthdays", "My health", "The job I got back"):
+        set_up("plan", "add", "reason", reason)
+    for name in ("Walk", "Call", "Shower", "Music", "Tea"):
+        set_up("coping", "add", name, "--steps", f"{name} for twenty minutes, slowly, and breathe")
+    for name, hours in (("Dana", "any time"), ("Lee", "Mon-Fri 09:00-17:00"), ("Mum", "")):
+        set_up("contacts", "add", name, "--phone", "555-0101", "--role", "friend", "--hours", hours)
+    for step in ("Stop, and get safe", "Call Dana", "Go to a meeting within a day"):
+        set_up("plan", "add", "lapse-step", step)
+
+    child = spawn(home, "plan", "show")
+    child.expect(pexpect.EOF)
+    lines = child.before.rstrip("\r\n").split("\r\n")
+    assert len(lines) <= 23, child.before  # and a row left for the prompt
+    assert all(len(line) <= 80 for line in lines)
+    shown = "\n".join(lines)
+    for part in ("Your reasons", "What helps you", "Who to call now", "911", "--all"):
+        assert part in shown
+    assert "" in lines  # a blank line between parts
 
 
 def test_checkin_at_a_real_terminal(home: Path) -> None:

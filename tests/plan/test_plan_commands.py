@@ -85,13 +85,14 @@ def test_done_when_plan_show_has_everything_with_numbers_and_helplines(typical: 
         "Dr Patel",
         "555-0199",
         "My daughter",
-        "Stop, and get safe",
         "1-800-662-4357",
         "988",
         "1-800-484-3731",
         "911",
     ):
         assert expected in shown
+    assert "your lapse plan" in shown  # on one screen, the closing line points to --all
+    assert "Stop, and get safe" in ok(typical, "plan", "show", "--all")
     data = json.loads(ok(typical, "plan", "show", "--json"))
     assert [c["name"] for c in data["coping"]] == ["Call my sponsor", "Walk", "Cold shower"]
     assert [(c["name"], c["phone"]) for c in data["contacts"]] == [
@@ -105,12 +106,12 @@ def test_done_when_plan_show_has_everything_with_numbers_and_helplines(typical: 
 
 
 def test_plan_show_order_and_the_calm_line(typical: Run) -> None:
-    shown = ok(typical, "plan", "show")
+    shown = ok(typical, "plan", "show", "--all")
     headings = [
         "ridden them out",
         "Your reasons",
         "What helps you",
-        "People to call",
+        "Who to call now",
         "Helplines (US)",
         "If you slip",
     ]
@@ -151,7 +152,7 @@ def test_strategies_ranked_by_the_craving_log(typical: Run, store: Store) -> Non
 
 
 def test_trigger_puts_its_strategies_and_warning_signs_first(typical: Run) -> None:
-    shown = ok(typical, "plan", "show", "--trigger", "OLD FRIENDS")
+    shown = ok(typical, "plan", "show", "--trigger", "OLD FRIENDS", "--all")
     assert shown.index("When old friends comes up") < shown.index("Skipping meals")
     assert shown.index("Skipping meals") < shown.index("Your reasons")
     assert shown.index("Walk") < shown.index("Call my sponsor")
@@ -170,7 +171,7 @@ def test_an_unknown_trigger_still_shows_the_whole_plan(typical: Run) -> None:
 def test_contacts_reachable_now_come_first(typical: Run, frozen_today: Callable[..., None]) -> None:
     ok(typical, "contacts", "add", "Mum", "--phone", "555-0102", "--hours", "weekends 10-16")
     frozen_today(SATURDAY, time(11, 0))  # Saturday 11:00 in New York (the profile's zone)
-    people = ok(typical, "plan", "show").split("People to call")[1]
+    people = ok(typical, "plan", "show").split("Who to call now")[1]
     assert people.index("Dana") < people.index("Mum") < people.index("Dr Patel")
     data = json.loads(ok(typical, "contacts", "list", "--json"))
     assert [(c["name"], c["available_now"]) for c in data] == [
@@ -317,7 +318,7 @@ def test_plan_check_names_the_empty_parts(set_up: Run, typical: Run) -> None:
     ok(typical, "plan", "remove", "warning-sign", "1")
     said = ok(typical, "plan", "check")
     assert "warning signs: recovery plan add warning-sign TEXT" in said
-    assert "Still empty: warning signs." in ok(typical, "plan", "show")
+    assert "Still empty: warning signs." in ok(typical, "plan", "show", "--all")
 
 
 def test_empty_plan_show_is_still_useful(set_up: Run) -> None:

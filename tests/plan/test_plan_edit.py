@@ -185,8 +185,21 @@ def test_the_editor_is_visual_then_editor_then_nano_then_vi(
     monkeypatch.delenv("VISUAL")
     assert editor_command() == ["vim"]
     monkeypatch.delenv("EDITOR")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}" if name == "vi" else None)
     assert editor_command() == ["/usr/bin/vi"]
     monkeypatch.setattr("shutil.which", lambda name: None)
     with pytest.raises(Exception, match="no text editor was found"):
         editor_command()
+
+
+def test_without_a_terminal_or_editor_it_says_so_instead_of_starting_vi(
+    with_plan: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    result = with_plan("plan", "edit")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "error: plan edit needs a terminal, or an editor named in EDITOR; your plan is unchanged"
+    )

@@ -248,11 +248,11 @@ def test_the_sections_in_json_match_the_schema(care: Run) -> None:
 
 def test_the_sections_in_csv(care: Run) -> None:
     lines = exported(care, "csv").splitlines()
-    assert lines[1] == (
+    assert lines[0] == (
         "date,mood,craving,sleep,used,triggers,coping,note,"
         "doses_taken,doses_missed,appointments_kept,appointments_missed"
     )
-    rows = {row["date"]: row for row in csv.DictReader(io.StringIO("\n".join(lines[1:])))}
+    rows = {row["date"]: row for row in csv.DictReader(io.StringIO("\n".join(lines)))}
     assert len(rows) == 16
     assert rows["2026-03-02"]["doses_taken"] == "Methadone (observed)"
     assert rows["2026-03-02"]["appointments_kept"] == "Counselling"
@@ -296,7 +296,7 @@ def test_no_sections_without_medications_or_appointments(
         assert "medications" not in data
         assert "appointments" not in data
     elif format_name == "csv":
-        rows = list(csv.DictReader(io.StringIO("\n".join(text.splitlines()[1:]))))
+        rows = list(csv.DictReader(io.StringIO("\n".join(text.splitlines()))))
         assert {row["doses_taken"] + row["appointments_kept"] for row in rows} == {""}
     else:
         assert "Medication" not in text

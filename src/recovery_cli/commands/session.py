@@ -39,10 +39,14 @@ def store_of(ctx: typer.Context) -> Store:
 
 def console(*, stderr: bool = False) -> Console:
     """The console for a command's output, or with `stderr` for what is said beside it
-    (Rich honours NO_COLOR by itself)."""
+    (Rich honours NO_COLOR by itself).
+
+    Text sent to a file or another program is not wrapped at the console's width: each
+    line stays whole, for the reader's own window to wrap (tables keep their width)."""
     from rich.console import Console
 
-    return Console(highlight=False, stderr=stderr)
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(highlight=False, stderr=stderr, soft_wrap=not stream.isatty())
 
 
 def is_interactive() -> bool:

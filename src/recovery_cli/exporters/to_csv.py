@@ -5,9 +5,8 @@ Lists are joined with "; ". The last four columns name the medications with a do
 (and how: observed, take-home) or missed that day, and the appointments kept or missed;
 they are empty when the person keeps no medications or appointments.
 
-The first row is one cell starting with "#" that names the period, the day the file was
-made and who shared it (`pandas.read_csv(..., comment="#")` skips it); the column names
-follow."""
+The first row is the column names, as every spreadsheet and `csv` reader expects; the
+period is the dates in the first column."""
 
 from __future__ import annotations
 
@@ -40,13 +39,6 @@ def export_csv(summary: Summary) -> str:
     used = set(summary.used_on)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            f"# Recovery summary {period.since.isoformat()} to {period.until.isoformat()} "
-            f"({period.days} days); made on {summary.generated.isoformat()}; "
-            f"{' '.join(summary.shared_by.split())}"
-        ]
-    )
     writer.writerow(HEADER)
     for day in period.dates():
         writer.writerow([day.isoformat(), *_checkin(by_day, used, day), *_care(summary, day)])

@@ -13,7 +13,7 @@ from recovery_cli.care.appointments import Appointment, Visit
 from recovery_cli.meetings.schedule import describe_rule
 from recovery_cli.store.words import counted
 from recovery_cli.views.meetings import day_label
-from recovery_cli.views.text import one_line, safe
+from recovery_cli.views.text import add_columns, one_line, safe
 
 _CLINIC_KINDS = ("prescriber", "clinic", "injection")
 
@@ -29,8 +29,7 @@ def render_upcoming(out: Console, visits: Sequence[Visit], now: datetime, days: 
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    for heading in ("Day", "Time", "Appointment", "", "With", "Where"):
-        table.add_column(heading)
+    add_columns(table, ("Day", "Time", "Appointment", "", "With", "Where"), overflow="ellipsis")
     for visit in visits:
         appointment = visit.appointment
         table.add_row(
@@ -84,8 +83,7 @@ def render_list(out: Console, rows: Sequence[tuple[Appointment, Visit | None]]) 
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    for heading in ("Appointment", "", "When", "Time", "With", "Next"):
-        table.add_column(heading)
+    add_columns(table, ("Appointment", "", "When", "Time", "With", "Next"), overflow="ellipsis")
     for appointment, visit in rows:
         table.add_row(
             safe(one_line(appointment.title, 40)),

@@ -20,7 +20,7 @@ from recovery_cli.care.naloxone import Kit
 from recovery_cli.log.logbook import Change, CheckIn, Craving
 from recovery_cli.plan.helplines import Line
 from recovery_cli.plan.plan import Plan
-from recovery_cli.views.text import numbered, one_line, plain, sparkline
+from recovery_cli.views.text import add_columns, numbered, one_line, plain, sparkline
 
 LABELS = {
     "mood": "mood",
@@ -115,8 +115,7 @@ def render_checkin_list(
     out.print(Text(f"mood     {sparkline(moods, 1, 10)}"))
     out.print(Text(f"craving  {sparkline(cravings, 0, 10)}"))
     table = Table(show_edge=False, pad_edge=False)
-    for heading in ("date", "mood", "craving", "sleep", "triggers", "coping", "used", "note"):
-        table.add_column(heading, overflow="fold")
+    add_columns(table, ("date", "mood", "craving", "sleep", "triggers", "coping", "used", "note"))
     for checkin in checkins:
         table.add_row(
             Text(checkin.day.isoformat()),
@@ -153,8 +152,7 @@ def render_craving_list(out: Console, cravings: Sequence[Craving]) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False)
-    for heading in ("when", "before", "after", "minutes", "trigger", "coping", "used", "note"):
-        table.add_column(heading, overflow="fold")
+    add_columns(table, ("when", "before", "after", "minutes", "trigger", "coping", "used", "note"))
     for craving in cravings:
         table.add_row(
             Text(f"{craving.at:%Y-%m-%d %H:%M}"),

@@ -14,7 +14,7 @@ from recovery_cli.meetings.attendance import NINETY, AttendanceSummary
 from recovery_cli.meetings.meetings import Attendance, Meeting
 from recovery_cli.meetings.schedule import Occurrence, describe_rule
 from recovery_cli.store.words import counted
-from recovery_cli.views.text import one_line, safe
+from recovery_cli.views.text import add_columns, one_line, safe
 
 if TYPE_CHECKING:  # only for the import report, which the dashboard never shows
     from recovery_cli.meetings.importers import Skipped
@@ -35,8 +35,7 @@ def render_upcoming(
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    for heading in ("Day", "Time", "Meeting", "", "Where", ""):
-        table.add_column(heading)
+    add_columns(table, ("Day", "Time", "Meeting", "", "Where", ""), overflow="ellipsis")
     for occ in occurrences:
         table.add_row(
             day_label(occ.start, now),
@@ -85,8 +84,7 @@ def render_schedule(out: Console, meetings: Sequence[Meeting]) -> None:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-    for heading in ("Meeting", "", "When", "Time", "Where"):
-        table.add_column(heading)
+    add_columns(table, ("Meeting", "", "When", "Time", "Where"), overflow="ellipsis")
     for meeting in sorted(meetings, key=lambda m: m.name.casefold()):
         table.add_row(
             safe(one_line(meeting.name, 40)),

@@ -13,9 +13,15 @@ from typing import TYPE_CHECKING
 from recovery_cli.store.sanitise import one_line, plain
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, OverflowMethod
+    from rich.table import Table
 
-__all__ = ["numbered", "one_line", "plain", "print_as_is", "safe", "sparkline"]
+__all__ = ["add_columns", "numbered", "one_line", "plain", "print_as_is", "safe", "sparkline"]
+
+# Table columns whose values are never broken across lines: dates, times and numbers.
+WHOLE_COLUMNS = frozenset(
+    {"date", "day", "when", "time", "mood", "craving", "sleep", "before", "after", "minutes"}
+)
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_MISSING = "·"
@@ -26,6 +32,16 @@ def safe(text: str) -> str:
     from rich.markup import escape
 
     return escape(plain(text))
+
+
+def add_columns(
+    table: Table, headings: Sequence[str], *, overflow: OverflowMethod = "fold"
+) -> None:
+    """The table's columns; dates, times and numbers kept whole on a narrow terminal (the
+    other columns wrap to make room)."""
+    for heading in headings:
+        whole = heading.casefold() in WHOLE_COLUMNS
+        table.add_column(heading, no_wrap=whole, overflow="ignore" if whole else overflow)
 
 
 def numbered(out: Console, lines: Sequence[str]) -> None:

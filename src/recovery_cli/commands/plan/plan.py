@@ -7,6 +7,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -50,12 +51,16 @@ def show_command(
         typer.Option(metavar="NAME", help="Put this trigger's strategies and warning signs first."),
     ] = None,
     json_output: JsonOption = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Every line of every part, however long.")
+    ] = False,
 ) -> None:
     """Your plan on one screen, to read in a craving.
 
-    Your reasons, what helps you most, who to call, helplines and your lapse plan.
+    Your reasons, what helps you most, who to call now and helplines first; then your
+    lapse plan, and what --all shows beyond one screen.
     """
-    show_plan(store_of(ctx), trigger, json_output)
+    show_plan(store_of(ctx), trigger, json_output, everything)
 
 
 @app.command("add")
@@ -139,11 +144,16 @@ def edit_command(ctx: typer.Context) -> None:
 
 
 def editor_command() -> list[str]:
-    """$VISUAL, else $EDITOR (either may hold options, "code --wait"), else nano, else vi."""
+    """$VISUAL, else $EDITOR (either may hold options, "code --wait"), else nano, else vi
+    (those two only on a terminal)."""
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:
             return shlex.split(value)
+    if not sys.stdin.isatty():  # nano or vi would wait for keys that never come
+        raise RecoveryError(
+            "plan edit needs a terminal, or an editor named in EDITOR; your plan is unchanged"
+        )
     for fallback in ("nano", "vi"):
         found = shutil.which(fallback)
         if found:

@@ -15,7 +15,10 @@ from recovery_cli.store.files import Store
 from recovery_cli.store.profile import here, load_profile
 
 
-def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = False) -> None:
+def show_plan(
+    store: Store, trigger_name: str | None = None, as_json: bool = False, everything: bool = False
+) -> None:
+    """The sheet as JSON, or on one screen; `everything` shows every line of every part."""
     profile = load_profile(store)
     plan = load_plan(store)
     trigger = find(plan.triggers, trigger_name) if trigger_name else None
@@ -36,4 +39,4 @@ def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = Fal
         return
     from recovery_cli.views.plan_sheet import render_sheet
 
-    render_sheet(console(), sheet)
+    render_sheet(console(), sheet, everything=everything)
