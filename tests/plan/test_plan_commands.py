@@ -135,18 +135,22 @@ def test_strategies_ranked_by_the_craving_log(typical: Run, store: Store) -> Non
                 Craving(at=at, intensity=8, after=2, coped=["cold shower"]),  # drop 6
                 Craving(at=at, intensity=6, after=4, coped=["walk"]),  # drop 2
                 Craving(at=at, intensity=7, after=3, coped=["walk"]),  # drop 4
+                Craving(at=at, intensity=5, after=2, coped=["walk"]),  # drop 3
             ],
         )
     shown = ok(typical, "plan", "show")
-    assert shown.index("Cold shower") < shown.index("Walk") < shown.index("Call my sponsor")
-    assert "down 6.0 on average, once" in shown
-    assert "down 3.0 on average, 2 times" in shown
+    # One use is too few to rank above a strategy used three times.
+    assert shown.index("Walk") < shown.index("Cold shower") < shown.index("Call my sponsor")
+    assert "came down by 3 on average, 3 times" in shown
+    assert "tried once, too few to rank yet" in shown
     assert "Call my sponsor: Ring Dana and talk (not measured yet)" in shown
     data = json.loads(ok(typical, "plan", "show", "--json"))
-    assert [(c["name"], c["mean_drop"], c["times_measured"]) for c in data["coping"]] == [
-        ("Cold shower", 6.0, 1),
-        ("Walk", 3.0, 2),
-        ("Call my sponsor", None, 0),
+    assert [
+        (c["name"], c["mean_drop"], c["times_measured"], c["ranked"]) for c in data["coping"]
+    ] == [
+        ("Walk", 3.0, 3, True),
+        ("Cold shower", 6.0, 1, False),
+        ("Call my sponsor", None, 0, False),
     ]
 
 
@@ -262,6 +266,7 @@ def test_coping_add_update_list_edit_remove(set_up: Run, store: Store) -> None:
             "triggers": ["payday"],
             "mean_drop": None,
             "times_measured": 0,
+            "ranked": False,
         }
     ]
     assert "not measured yet" in ok(set_up, "coping", "list")

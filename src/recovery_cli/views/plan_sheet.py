@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from recovery_cli.log.insights import TriggerStat
 from recovery_cli.plan.plan import Trigger
 from recovery_cli.plan.plan_sheet import RankedStrategy, ReachableContact, Sheet
+from recovery_cli.store import words
+from recovery_cli.store.words import moved_by, times, tried
 from recovery_cli.views.text import numbered, print_as_is, safe
 
 
 def render_sheet(out: Console, sheet: Sheet) -> None:
     out.print(f"[bold]{sheet.calm}[/bold]")
     if sheet.trigger is not None:
-        _trigger(out, sheet.trigger, sheet.warning_signs)
+        _trigger(out, sheet.trigger, sheet.warning_signs, sheet.trigger_met)
     if sheet.reasons:
         out.print("[bold]Your reasons[/bold]")
         numbered(out, sheet.reasons)
@@ -49,20 +52,33 @@ def describe_effect(item: RankedStrategy) -> str:
     effect = item.effect
     if effect is None:
         return "not measured yet"
-    times = "once" if effect.count == 1 else f"{effect.count} times"
-    if effect.mean_drop <= 0:
-        return f"no drop on average yet, {times}"
-    return f"down {effect.mean_drop:.1f} on average, {times}"
+    if not effect.ranked:
+        return tried(effect.count)
+    return f"{moved_by(effect.mean_drop)} on average, {times(effect.count)}"
 
 
-def _trigger(out: Console, trigger: Trigger, warning_signs: list[str]) -> None:
+def _trigger(
+    out: Console, trigger: Trigger, warning_signs: list[str], met: TriggerStat | None
+) -> None:
     risk = f" ({trigger.risk} risk)" if trigger.risk else ""
     out.print(f"[bold]When {safe(trigger.name)} comes up{risk}[/bold]")
     if trigger.note:
         out.print(f"  {safe(trigger.note)}")
+    if met is not None:
+        out.print(f"  [dim]{trigger_met_line(met)}[/dim]")
     if warning_signs:
         out.print("[bold]Warning signs to watch for[/bold]")
         numbered(out, warning_signs)
+
+
+def trigger_met_line(met: TriggerStat) -> str:
+    """`Met 6 times in your records (1 day, 5 cravings); craving 7 then, 3 otherwise.`"""
+    line = f"Met {times(met.count)} in your records ({met.records})"
+    if met.craving_with is None:
+        return f"{line}."
+    without = met.craving_without
+    others = "" if without is None else f", {words.number(without)} otherwise"
+    return f"{line}; craving {words.number(met.craving_with)} then{others}."
 
 
 def _strategy(item: RankedStrategy) -> str:
