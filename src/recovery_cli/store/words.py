@@ -24,6 +24,16 @@ def tried(count: int) -> str:
     return f"tried {times(count)}, {TOO_FEW}"
 
 
+def time_left(seconds: float) -> str:
+    """`14 minutes and 30 seconds left`, `1 minute left`, whole seconds only."""
+    from datetime import timedelta
+    from math import ceil
+
+    from humanize import precisedelta
+
+    return f"{precisedelta(timedelta(seconds=ceil(max(seconds, 0))), format='%0.0f')} left"
+
+
 def number(value: float) -> str:
     """A mean or an amount as it is said: `7`, `6.5`, `6.3` (one decimal at most)."""
     rounded = round(value, 1)

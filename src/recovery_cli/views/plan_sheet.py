@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from recovery_cli.log.insights import TriggerStat
+from recovery_cli.plan.helplines import Line
 from recovery_cli.plan.plan import Trigger
 from recovery_cli.plan.plan_sheet import RankedStrategy, ReachableContact, Sheet
 from recovery_cli.store import words
@@ -30,7 +31,7 @@ def render_sheet(out: Console, sheet: Sheet) -> None:
     if sheet.contacts:
         out.print("[bold]People to call[/bold]")
         for contact in sheet.contacts:
-            out.print(f"  {_contact(contact)}")
+            out.print(f"  {contact_line(contact)}")
     _helplines(out, sheet)
     if sheet.lapse_steps:
         out.print("[bold]If you slip[/bold] (a lapse is something to learn from)")
@@ -86,7 +87,8 @@ def _strategy(item: RankedStrategy) -> str:
     return f"[bold]{safe(item.strategy.name)}[/bold]{steps} [dim]({describe_effect(item)})[/dim]"
 
 
-def _contact(item: ReachableContact) -> str:
+def contact_line(item: ReachableContact) -> str:
+    """A person to call: name, role, phone and email, and whether they are available now."""
     contact = item.contact
     role = f" ({safe(contact.role)})" if contact.role else ""
     how = "  ".join(safe(way) for way in (contact.phone, contact.email) if way)
@@ -109,7 +111,11 @@ def _helplines(out: Console, sheet: Sheet) -> None:
     region = f" ({sheet.region})" if sheet.region else ""
     out.print(f"[bold]Helplines{region}[/bold]")
     for line in sheet.helplines:
-        out.print(f"  {safe(line.name)}  [bold]{safe(line.number)}[/bold]")
+        out.print(f"  {helpline_line(line)}")
+
+
+def helpline_line(line: Line) -> str:
+    return f"{safe(line.name)}  [bold]{safe(line.number)}[/bold]"
 
 
 def _numbered(out: Console, lines: list[str]) -> None:
