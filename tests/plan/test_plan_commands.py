@@ -350,3 +350,19 @@ def test_helplines_per_region_and_own_numbers(set_up: Run) -> None:
 def test_plan_show_before_init_points_to_the_helplines_setting(run: Run) -> None:
     shown = ok(run, "plan", "show")
     assert "recovery init --region CODE" in shown
+
+
+def test_a_named_trigger_says_how_often_it_was_met(typical: Run, store: Store) -> None:
+    at = datetime(2026, 11, 1, 20, 0)
+    with store.transaction():
+        save_cravings(
+            store,
+            [Craving(at=at, intensity=8, trigger="Old friends") for _ in range(5)]
+            + [Craving(at=at, intensity=2)],
+        )
+    shown = " ".join(ok(typical, "plan", "show", "--trigger", "old friends").split())
+    assert "Met 5 times in your records (5 cravings); craving 8 then, 2 otherwise." in shown
+    data = json.loads(ok(typical, "plan", "show", "--trigger", "old friends", "--json"))
+    assert data["trigger_met"] == {
+        "times": 5, "days": 0, "cravings": 5, "craving_with": 8.0, "craving_without": 2.0,
+    }  # fmt: skip
