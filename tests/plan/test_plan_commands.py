@@ -136,18 +136,22 @@ def test_strategies_ranked_by_the_craving_log(typical: Run, store: Store) -> Non
                 Craving(at=at, intensity=8, after=2, coped=["cold shower"]),  # drop 6
                 Craving(at=at, intensity=6, after=4, coped=["walk"]),  # drop 2
                 Craving(at=at, intensity=7, after=3, coped=["walk"]),  # drop 4
+                Craving(at=at, intensity=5, after=2, coped=["walk"]),  # drop 3
             ],
         )
     shown = ok(typical, "plan", "show")
-    assert shown.index("Cold shower") < shown.index("Walk") < shown.index("Call my sponsor")
-    assert "down 6.0 on average, once" in shown
-    assert "down 3.0 on average, 2 times" in shown
+    # One use is too few to rank above a strategy used three times.
+    assert shown.index("Walk") < shown.index("Cold shower") < shown.index("Call my sponsor")
+    assert "came down by 3 on average, 3 times" in shown
+    assert "tried once, too few to rank yet" in shown
     assert "Call my sponsor: Ring Dana and talk (not measured yet)" in shown
     data = json.loads(ok(typical, "plan", "show", "--json"))
-    assert [(c["name"], c["mean_drop"], c["times_measured"]) for c in data["coping"]] == [
-        ("Cold shower", 6.0, 1),
-        ("Walk", 3.0, 2),
-        ("Call my sponsor", None, 0),
+    assert [
+        (c["name"], c["mean_drop"], c["times_measured"], c["ranked"]) for c in data["coping"]
+    ] == [
+        ("Walk", 3.0, 3, True),
+        ("Cold shower", 6.0, 1, False),
+        ("Call my sponsor", None, 0, False),
     ]
 
 
@@ -263,6 +267,7 @@ def test_coping_add_update_list_edit_remove(set_up: Run, store: Store) -> None:
             "triggers": ["payday"],
             "mean_drop": None,
             "times_measured": 0,
+            "ranked": False,
         }
     ]
     assert "not measured yet" in ok(set_up, "coping", "list")
@@ -346,3 +351,19 @@ def test_helplines_per_region_and_own_numbers(set_up: Run) -> None:
 def test_plan_show_before_init_points_to_the_helplines_setting(run: Run) -> None:
     shown = ok(run, "plan", "show")
     assert "recovery init --region CODE" in shown
+
+
+def test_a_named_trigger_says_how_often_it_was_met(typical: Run, store: Store) -> None:
+    at = datetime(2026, 11, 1, 20, 0)
+    with store.transaction():
+        save_cravings(
+            store,
+            [Craving(at=at, intensity=8, trigger="Old friends") for _ in range(5)]
+            + [Craving(at=at, intensity=2)],
+        )
+    shown = " ".join(ok(typical, "plan", "show", "--trigger", "old friends").split())
+    assert "Met 5 times in your records (5 cravings); craving 8 then, 2 otherwise." in shown
+    data = json.loads(ok(typical, "plan", "show", "--trigger", "old friends", "--json"))
+    assert data["trigger_met"] == {
+        "times": 5, "days": 0, "cravings": 5, "craving_with": 8.0, "craving_without": 2.0,
+    }  # fmt: skip

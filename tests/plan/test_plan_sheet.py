@@ -102,7 +102,14 @@ def test_the_sheet_holds_every_part_and_names_what_is_missing() -> None:
     assert [h["number"] for h in data["helplines"]] == ["0300 123 6600", "116 123", "999"]
     assert data["missing"] == ["triggers", "warning signs", "lapse plan"]
     assert data["coping"] == [
-        {"name": "shower", "steps": "", "triggers": [], "mean_drop": None, "times_measured": 0}
+        {
+            "name": "shower",
+            "steps": "",
+            "triggers": [],
+            "mean_drop": None,
+            "times_measured": 0,
+            "ranked": False,
+        }
     ]
 
 

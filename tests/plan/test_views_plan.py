@@ -114,12 +114,12 @@ def test_coping_with_its_effect_steps_and_triggers() -> None:
     rows = [
         RankedStrategy(
             CopingStrategy("walk", steps="round the park", triggers=["payday", MARKUP]),
-            CopingEffect("walk", mean_drop=3.0, count=2),
+            CopingEffect("walk", mean_drop=3.0, count=3),
         ),
         RankedStrategy(CopingStrategy(MARKUP), None),
     ]
     assert shown(lambda out: views.render_coping(out, rows)).splitlines() == [
-        "walk (down 3.0 on average, 2 times)",
+        "walk (came down by 3 on average, 3 times)",
         "  round the park",
         f"  for: payday, {MARKUP}",
         f"{MARKUP} (not measured yet)",

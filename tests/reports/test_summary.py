@@ -131,8 +131,8 @@ def test_summary_in_the_terminal(week: Run) -> None:
     assert "Check-ins:         3 of 7 days" in out
     assert "Mood:              5.0 out of 10 on average" in out
     assert "Days with use:     1 (Thu 12 Mar 2026)" in out
-    assert "walk: down 3.0 on average over 2 cravings" in out
-    assert "stress | <work>: 1 day; craving 6.0 on those days" in out
+    assert "walk: tried twice, too few to rank yet" in out
+    assert "stress | <work>: met once (1 day); craving 6.0 when met, 4.8 otherwise" in out
     assert "Tuesday Night: 2" in out
     assert "Use was recorded on Thu 12 Mar." in out
     assert CHECKIN_NOTE in out
@@ -154,8 +154,8 @@ def test_markdown_export(week: Run) -> None:
     assert "| Period | Tue 10 Mar 2026 to Mon 16 Mar 2026 (7 days) |" in text
     assert "| Check-ins | 3 of 7 days |" in text
     assert "| Thu 12 Mar 2026 | 4 | 6 |" in text
-    assert "| stress \\| \\<work\\> | 1 | 6.0 | 3.0 |" in text
-    assert "| walk | 2 | 3.0 |" in text
+    assert "| stress \\| \\<work\\> | 1 | 1 | 0 | 6.0 | 4.8 |" in text
+    assert "| walk | 2 | too few to rank yet |" in text
     assert "| Tuesday Night | 2 |" in text
     assert "- Use was recorded on Thu 12 Mar." in text
     assert f"- **Tue 10 Mar 2026** (check-in): {CHECKIN_NOTE}" in text
@@ -170,7 +170,7 @@ def test_json_export_matches_its_schema(week: Run) -> None:
     )
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["shared_by"] == "Sam"
     assert data["generated"] == "2026-03-20"
     assert data["period"] == {"since": "2026-03-10", "until": "2026-03-16", "days": 7}
@@ -204,10 +204,11 @@ def test_csv_export_has_a_row_for_every_day(week: Run) -> None:
         "date": "2026-03-10", "mood": "6", "craving": "2", "sleep": "7", "used": "no",
         "triggers": "payday", "coping": "walk", "note": CHECKIN_NOTE, "doses_taken": "",
         "doses_missed": "", "appointments_kept": "", "appointments_missed": "",
+        "cravings": "", "craving_triggers": "",
     }  # fmt: skip
     assert rows[2]["used"] == "yes"
     assert rows[2]["triggers"] == "payday; stress | <work>"
-    assert rows[1] == dict.fromkeys(rows[1], "") | {"date": "2026-03-11"}
+    assert rows[1] == dict.fromkeys(rows[1], "") | {"date": "2026-03-11", "cravings": "1"}
 
 
 class _Tags(HTMLParser):
@@ -288,7 +289,7 @@ def test_output_file_is_private_and_its_name_gives_the_format(week: Run, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "for-my-counsellor.html"]
     json_target = tmp_path / "summary.JSON"
     assert week("export", "-o", str(json_target), *WEEK).exit_code == 0
-    assert json.loads(json_target.read_text("utf-8"))["schema_version"] == 1
+    assert json.loads(json_target.read_text("utf-8"))["schema_version"] == 2
 
 
 def test_an_explicit_format_wins_over_the_file_name(week: Run, tmp_path: Path) -> None:

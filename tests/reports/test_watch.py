@@ -88,7 +88,17 @@ class TestLowMood:
         found = low_mood(week(range(3), mood=4), TODAY)
         assert found is not None
         assert found.dates == (day(2), day(1), day(0))
-        assert found.message == "Mood has been low: 4.0 out of 10 on average over the last 7 days."
+        assert found.message == (
+            "Mood has been low: 4.0 out of 10 on average over 3 check-ins in the last 7 days."
+        )
+
+    def test_one_check_in_is_named_as_one_not_as_an_average(self) -> None:
+        found = low_mood([CheckIn(day=day(1), mood=2)], TODAY)
+        assert found is not None
+        assert (
+            found.message
+            == "Mood has been low: 2.0 out of 10 at the one check-in of the last 7 days."
+        )
 
     def test_just_above_four_is_not(self) -> None:
         data = [*week(range(2), mood=4), CheckIn(day=day(2), mood=5)]
@@ -107,7 +117,15 @@ class TestShortSleep:
         found = short_sleep(week(range(2), sleep=5.5) + week(range(2, 4), sleep=6), TODAY)
         assert found is not None
         assert found.message == (
-            "Sleep has been short: 5.8 hours a night on average over the last 7 days."
+            "Sleep has been short: 5.8 hours a night on average over 4 check-ins "
+            "in the last 7 days."
+        )
+
+    def test_one_hour_is_said_as_one_hour(self) -> None:
+        found = short_sleep([CheckIn(day=day(0), sleep=1)], TODAY)
+        assert found is not None
+        assert found.message == (
+            "Sleep has been short: 1 hour a night at the one check-in of the last 7 days."
         )
 
     def test_six_hours_exactly_is_enough(self) -> None:

@@ -1,7 +1,8 @@
 """The summary as CSV: one row per day of the period, for the person's or counsellor's own
 analysis. Every day is there, so that gaps show: a day without a check-in has only its date
 (and "yes" under used if a craving that day recorded use, and its doses and appointments).
-Lists are joined with "; ". The last four columns name the medications with a dose taken
+Lists are joined with "; ". The last two columns count the cravings recorded that day and
+name the triggers they gave. The four before them name the medications with a dose taken
 (and how: observed, take-home) or missed that day, and the appointments kept or missed;
 they are empty when the person keeps no medications or appointments.
 
@@ -15,7 +16,12 @@ import io
 from datetime import date
 
 from recovery_cli.log.logbook import CheckIn
-from recovery_cli.reports.summary import AppointmentDay, MedicationInPeriod, Summary
+from recovery_cli.reports.summary import (
+    AppointmentDay,
+    CravingDay,
+    MedicationInPeriod,
+    Summary,
+)
 
 HEADER = (
     "date",
@@ -30,6 +36,8 @@ HEADER = (
     "doses_missed",
     "appointments_kept",
     "appointments_missed",
+    "cravings",
+    "craving_triggers",
 )
 
 
@@ -37,11 +45,19 @@ def export_csv(summary: Summary) -> str:
     period = summary.period
     by_day = {c.day: c for c in summary.checkins}
     used = set(summary.used_on)
+    craved = {c.day: c for c in summary.craving_days}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     for day in period.dates():
-        writer.writerow([day.isoformat(), *_checkin(by_day, used, day), *_care(summary, day)])
+        writer.writerow(
+            [
+                day.isoformat(),
+                *_checkin(by_day, used, day),
+                *_care(summary, day),
+                *_craved(craved.get(day)),
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -69,6 +85,10 @@ def _care(summary: Summary, day: date) -> list[str]:
         _titles(visits, day, "kept"),
         _titles(visits, day, "missed"),
     ]
+
+
+def _craved(found: CravingDay | None) -> list[str]:
+    return ["", ""] if found is None else [str(found.count), "; ".join(found.triggers)]
 
 
 def _taken(medication: MedicationInPeriod, day: date) -> str:

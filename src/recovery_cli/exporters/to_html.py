@@ -262,7 +262,7 @@ def _triggers(summary: Summary) -> str:
             'fill="#d9d9d9" stroke="#1a1a1a" stroke-width="1"/>'
             f'<text x="{BAR_LABEL_WIDTH + width + 6:.1f}" y="{y + 15}">{stat.count}</text>\n'
         )
-    description = "Days each trigger was met in the period, most first."
+    description = "Times each trigger was met in the period (days and cravings), most first."
     rows = "".join(
         f"<tr><td>{_e(s.name)}</td><td>{_e(words.trigger_line(s))}</td></tr>\n" for s in stats
     )
@@ -272,8 +272,8 @@ def _triggers(summary: Summary) -> str:
         f"\n<title>{_e(description)}</title>\n"
         + "".join(bars)
         + "</svg>\n"
-        + "<table>\n<thead><tr><th>Trigger</th><th>Days met; craving on those days and on "
-        f"others</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
+        + "<table>\n<thead><tr><th>Trigger</th><th>Times met (days, cravings); craving when "
+        f"met and otherwise</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
     )
 
 
@@ -282,13 +282,14 @@ def _helped(summary: Summary) -> str:
         return ""
     rows = "".join(
         f'<tr><td>{_e(e.name)}</td><td class="number">{e.count}</td>'
-        f'<td class="number">{e.mean_drop:.1f}</td></tr>\n'
+        f"<td>{_e(words.coping_average(e))}</td></tr>\n"
         for e in summary.helped_most
     )
+    name, count, average = (_e(column) for column in words.COPING_COLUMNS)
     return (
         '<section class="keep">\n<h2>What helped most with cravings</h2>\n<table>\n'
-        '<thead><tr><th>Coping strategy</th><th class="number">Cravings</th>'
-        '<th class="number">Came down by (on average, 0-10)</th></tr></thead>\n'
+        f'<thead><tr><th>{name}</th><th class="number">{count}</th>'
+        f"<th>{average}</th></tr></thead>\n"
         f"<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
     )
 

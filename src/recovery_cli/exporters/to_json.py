@@ -1,7 +1,9 @@
 """The summary as JSON data, described by schemas/export.schema.json (`schema_version`).
 
 `medications` and `appointments` are there only when the person keeps any; being optional,
-they left the schema at version 1."""
+they left the schema at version 1. Version 2 counts triggers met in cravings too
+(`top_triggers`: `times`, `days`, `cravings`), marks the strategies ranked (`helped_most`)
+and gives the clean time at the end of the period (`clean_time_at_end`)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ import json
 from datetime import date
 from typing import Any
 
+from recovery_cli.log.cleantime import CleanTime
 from recovery_cli.reports.summary import AppointmentFigures, MedicationInPeriod, Summary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def export_json(summary: Summary) -> str:
@@ -20,7 +23,6 @@ def export_json(summary: Summary) -> str:
 
 def summary_data(summary: Summary) -> dict[str, Any]:
     """The JSON document: every figure of the summary, dates as ISO strings."""
-    time = summary.clean_time
     figures = summary.cravings
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -32,16 +34,8 @@ def summary_data(summary: Summary) -> dict[str, Any]:
             "days": summary.period.days,
         },
         "clean_date": _iso(summary.clean_date),
-        "clean_time": (
-            None
-            if time is None
-            else {
-                "years": time.years,
-                "months": time.months,
-                "days": time.days,
-                "total_days": time.total_days,
-            }
-        ),
+        "clean_time": _clean_time(summary.clean_time),
+        "clean_time_at_end": _clean_time(summary.clean_time_at_end),
         "checkins_made": summary.checkins_made,
         "averages": {
             "mood": _rounded(summary.mood_average),
@@ -70,14 +64,21 @@ def summary_data(summary: Summary) -> dict[str, Any]:
         "top_triggers": [
             {
                 "name": t.name,
-                "days": t.count,
+                "times": t.count,
+                "days": t.days,
+                "cravings": t.cravings,
                 "craving_with": _rounded(t.craving_with),
                 "craving_without": _rounded(t.craving_without),
             }
             for t in summary.top_triggers
         ],
         "helped_most": [
-            {"name": e.name, "mean_drop": round(e.mean_drop, 2), "cravings": e.count}
+            {
+                "name": e.name,
+                "mean_drop": round(e.mean_drop, 2),
+                "cravings": e.count,
+                "ranked": e.ranked,
+            }
             for e in summary.helped_most
         ],
         "meetings": {
@@ -130,6 +131,17 @@ def _appointments(figures: AppointmentFigures) -> dict[str, Any]:
             {"date": v.day.isoformat(), "title": v.title, "kind": v.kind, "outcome": v.outcome}
             for v in figures.every
         ],
+    }
+
+
+def _clean_time(time: CleanTime | None) -> dict[str, int] | None:
+    if time is None:
+        return None
+    return {
+        "years": time.years,
+        "months": time.months,
+        "days": time.days,
+        "total_days": time.total_days,
     }
 
 

@@ -27,9 +27,16 @@ def export_markdown(summary: Summary) -> str:
     lines += _section(
         "Triggers met most",
         _table(
-            ("Trigger", "Days", "Craving on those days", "Craving on other days"),
+            words.TRIGGER_COLUMNS,
             [
-                (t.name, str(t.count), _value(t.craving_with), _value(t.craving_without))
+                (
+                    t.name,
+                    str(t.count),
+                    str(t.days),
+                    str(t.cravings),
+                    _value(t.craving_with),
+                    _value(t.craving_without),
+                )
                 for t in summary.top_triggers
             ],
         ),
@@ -37,8 +44,8 @@ def export_markdown(summary: Summary) -> str:
     lines += _section(
         "What helped most with cravings",
         _table(
-            ("Coping strategy", "Cravings", "Came down by (on average)"),
-            [(e.name, str(e.count), f"{e.mean_drop:.1f}") for e in summary.helped_most],
+            words.COPING_COLUMNS,
+            [(e.name, str(e.count), words.coping_average(e)) for e in summary.helped_most],
         ),
     )
     lines += _section(

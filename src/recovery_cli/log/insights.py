@@ -14,6 +14,7 @@ from statistics import fmean
 from typing import Literal
 
 from recovery_cli.log.logbook import CheckIn, Craving
+from recovery_cli.store.words import counted
 
 Measure = Literal["mood", "craving"]
 Direction = Literal["rising", "falling", "steady", "unknown"]
@@ -62,12 +63,27 @@ class Trend:
 
 @dataclass(frozen=True)
 class TriggerStat:
-    """How often a trigger was met, and the mean craving on days with it and without it."""
+    """How often a trigger was met: on `days` check-ins and in `cravings` craving records;
+    and the mean craving when it was met (a check-in's craving, a craving's intensity)
+    against the mean over every other record."""
 
     name: str
-    count: int
+    days: int
+    cravings: int
     craving_with: float | None
     craving_without: float | None
+
+    @property
+    def count(self) -> int:
+        """Every time it was met: days and cravings together."""
+        return self.days + self.cravings
+
+    @property
+    def records(self) -> str:
+        """`1 day, 5 cravings`: the check-ins and the cravings that met it."""
+        parts = [counted(self.days, "day")] if self.days else []
+        parts += [counted(self.cravings, "craving")] if self.cravings else []
+        return ", ".join(parts)
 
     @property
     def difference(self) -> float | None:
@@ -77,13 +93,23 @@ class TriggerStat:
         return self.craving_with - self.craving_without
 
 
+# A strategy is ranked against others only once it was used in this many cravings.
+RANKED_FROM = 3
+
+
 @dataclass(frozen=True)
 class CopingEffect:
-    """The mean drop in a craving (before minus after) over `count` events using `name`."""
+    """The mean drop in a craving (before minus after) over `count` events using `name`
+    (negative: it went up)."""
 
     name: str
     mean_drop: float
     count: int
+
+    @property
+    def ranked(self) -> bool:
+        """Used often enough to be ranked against other strategies."""
+        return self.count >= RANKED_FROM
 
 
 def checkin_on(checkins: Iterable[CheckIn], day: date) -> CheckIn | None:
@@ -173,36 +199,55 @@ def use_days(
     )
 
 
-def trigger_stats(checkins: Sequence[CheckIn]) -> list[TriggerStat]:
-    """Every trigger met, those that come with the highest cravings first.
+def trigger_stats(
+    checkins: Sequence[CheckIn], cravings: Sequence[Craving] = ()
+) -> list[TriggerStat]:
+    """Every trigger met, in check-ins or cravings, those that come with the highest
+    cravings first.
 
-    Names are matched without regard to case; the first spelling met is the one shown.
+    Names are matched without regard to case; the first spelling met is the one shown. A
+    craving's trigger may name several, separated by commas (the urge-surf joins them so).
     """
+    records = [(c.craving, _keys(c.triggers), True) for c in checkins]
+    records += [(c.intensity, _keys(craving_triggers(c)), False) for c in cravings]
     names: dict[str, str] = {}
-    for checkin in checkins:
-        for name in checkin.triggers:
-            names.setdefault(_key(name), name.strip())
-    met_by_day = [(c, {_key(t) for t in c.triggers}) for c in checkins]
+    for name in (*(t for c in checkins for t in c.triggers), *_all_craving_triggers(cravings)):
+        names.setdefault(_key(name), name.strip())
     stats = []
     for key, name in names.items():
-        met = [c for c, keys in met_by_day if key in keys]
-        not_met = [c for c, keys in met_by_day if key not in keys]
+        met = [r for r in records if key in r[1]]
         stats.append(
             TriggerStat(
                 name=name,
-                count=len(met),
-                craving_with=mean(c.craving for c in met),
-                craving_without=mean(c.craving for c in not_met),
+                days=sum(1 for r in met if r[2]),
+                cravings=sum(1 for r in met if not r[2]),
+                craving_with=mean(r[0] for r in met),
+                craving_without=mean(r[0] for r in records if key not in r[1]),
             )
         )
     return sorted(stats, key=lambda s: (-(s.difference or 0.0), -s.count, s.name.casefold()))
 
 
+def craving_triggers(craving: Craving) -> list[str]:
+    """The trigger names a craving gives (none, one, or several separated by commas)."""
+    return [name.strip() for name in craving.trigger.split(",") if name.strip()]
+
+
+def _all_craving_triggers(cravings: Iterable[Craving]) -> list[str]:
+    return [name for c in cravings for name in craving_triggers(c)]
+
+
+def _keys(names: Iterable[str]) -> set[str]:
+    return {_key(name) for name in names if name.strip()}
+
+
 def coping_effectiveness(cravings: Iterable[Craving]) -> list[CopingEffect]:
-    """Each coping strategy's mean drop over the cravings that used it, best first.
+    """Each coping strategy's mean drop over the cravings that used it: those used in
+    `RANKED_FROM` cravings or more first, best first (ties go to the one used more often);
+    then those used fewer times, most used first, for they are too few to rank.
 
     Only cravings with an intensity afterwards count. Names are matched without regard to
-    case; the first spelling met is the one shown. Ties go to the strategy used more often.
+    case; the first spelling met is the one shown.
     """
     names: dict[str, str] = {}
     drops: dict[str, list[int]] = {}
@@ -215,7 +260,15 @@ def coping_effectiveness(cravings: Iterable[Craving]) -> list[CopingEffect]:
         for name in craving.coped:
             names.setdefault(_key(name), name.strip())
     effects = [CopingEffect(names[key], fmean(drops[key]), len(drops[key])) for key in drops]
-    return sorted(effects, key=lambda e: (-e.mean_drop, -e.count, e.name.casefold()))
+    return sorted(
+        effects,
+        key=lambda e: (
+            not e.ranked,
+            -e.mean_drop if e.ranked else 0.0,
+            -e.count,
+            e.name.casefold(),
+        ),
+    )
 
 
 def _values(checkins: Iterable[CheckIn], measure: Measure) -> list[int | None]:

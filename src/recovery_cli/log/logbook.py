@@ -289,6 +289,20 @@ def add_craving(store: Store, craving: Craving) -> None:
     store.save_lines(CRAVINGS_FILE, lines)
 
 
+def recorded_already(store: Store, craving: Craving) -> Craving | None:
+    """A craving of the same day that says all `craving` says, whatever its time: the one
+    recorded before, when a command is run again to reset the clean date."""
+    same = dict(craving.to_dict(), at=None)
+    return next(
+        (
+            c
+            for c in load_cravings(store, since=craving.at.date())
+            if c.at.date() == craving.at.date() and dict(c.to_dict(), at=None) == same
+        ),
+        None,
+    )
+
+
 def _dated_checkin_lines(store: Store, *, to_rewrite: bool) -> list[tuple[date, str]]:
     lines = store.load_lines(CHECKINS_FILE, to_rewrite=to_rewrite)
     try:

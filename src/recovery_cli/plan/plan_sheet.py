@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from recovery_cli.log.insights import CopingEffect, coping_effectiveness
-from recovery_cli.log.logbook import Craving
+from recovery_cli.log.insights import CopingEffect, TriggerStat, coping_effectiveness, trigger_stats
+from recovery_cli.log.logbook import CheckIn, Craving
 from recovery_cli.plan import helplines, hours, plan
 from recovery_cli.store import fields
 
@@ -33,6 +33,7 @@ class RankedStrategy:
             **asdict(self.strategy),
             "mean_drop": None if self.effect is None else round(self.effect.mean_drop, 2),
             "times_measured": 0 if self.effect is None else self.effect.count,
+            "ranked": self.effect is not None and self.effect.ranked,
         }
 
 
@@ -59,6 +60,7 @@ class Sheet:
     helplines: list[helplines.Line]
     lapse_steps: list[str]
     missing: list[str]
+    trigger_met: TriggerStat | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `plan show --json` object: the same content as the text, in the same order."""
@@ -66,6 +68,7 @@ class Sheet:
             "calm": self.calm,
             "reasons": self.reasons,
             "trigger": None if self.trigger is None else asdict(self.trigger),
+            "trigger_met": _met(self.trigger_met),
             "warning_signs": self.warning_signs,
             "coping": [s.to_dict() for s in self.strategies],
             "contacts": [c.to_dict() for c in self.contacts],
@@ -82,9 +85,13 @@ def build_sheet(
     cravings: Iterable[Craving],
     now: datetime,
     trigger: plan.Trigger | None = None,
+    checkins: Sequence[CheckIn] = (),
 ) -> Sheet:
-    """Everything `plan show` shows; `now` is in the person's time zone."""
+    """Everything `plan show` shows; `now` is in the person's time zone. With a trigger,
+    how often the `checkins` and `cravings` met it."""
+    cravings = list(cravings)
     return Sheet(
+        trigger_met=None if trigger is None else trigger_met(trigger, checkins, cravings),
         calm=CALM_LINE,
         reasons=list(the_plan.reasons),
         trigger=trigger,
@@ -96,6 +103,26 @@ def build_sheet(
         lapse_steps=list(the_plan.lapse_steps),
         missing=plan.missing_parts(the_plan),
     )
+
+
+def trigger_met(
+    trigger: plan.Trigger, checkins: Sequence[CheckIn], cravings: Sequence[Craving]
+) -> TriggerStat | None:
+    """How often the records met `trigger`, and the craving then; None if they never did."""
+    stats = trigger_stats(checkins, cravings)
+    return next((s for s in stats if fields.same_name(s.name, trigger.name)), None)
+
+
+def _met(stat: TriggerStat | None) -> dict[str, Any] | None:
+    if stat is None:
+        return None
+    return {
+        "times": stat.count,
+        "days": stat.days,
+        "cravings": stat.cravings,
+        "craving_with": None if stat.craving_with is None else round(stat.craving_with, 2),
+        "craving_without": None if stat.craving_without is None else round(stat.craving_without, 2),
+    }
 
 
 def rank_strategies(

@@ -27,6 +27,7 @@ from recovery_cli.log.insights import (
     TriggerStat,
     averages,
     coping_effectiveness,
+    craving_triggers,
     daily_series,
     trigger_stats,
     use_days,
@@ -56,6 +57,15 @@ class CravingFigures:
     count: int
     mean_intensity: float | None
     mean_drop: float | None
+
+
+@dataclass(frozen=True)
+class CravingDay:
+    """The cravings recorded on one day: how many, and the triggers they named."""
+
+    day: date
+    count: int
+    triggers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,9 @@ class AppointmentFigures:
 
 @dataclass(frozen=True)
 class Summary:
+    """`clean_time` is as of the day it was made, `clean_time_at_end` as of the period's
+    last day (or the day it was made, if that is earlier)."""
+
     name: str
     period: Period
     generated: date
@@ -136,6 +149,8 @@ class Summary:
     with_notes: bool
     medications: tuple[MedicationInPeriod, ...] | None = None
     appointments: AppointmentFigures | None = None
+    clean_time_at_end: CleanTime | None = None
+    craving_days: tuple[CravingDay, ...] = ()
 
     @property
     def days_used(self) -> int:
@@ -176,6 +191,9 @@ def build_summary(
         generated=generated,
         clean_date=profile.clean_date,
         clean_time=clean_time(profile.clean_date, generated) if profile.clean_date else None,
+        clean_time_at_end=(
+            clean_time(profile.clean_date, min(until, generated)) if profile.clean_date else None
+        ),
         checkins_made=len(inside),
         mood_average=figures.mood,
         craving_average=figures.craving,
@@ -184,7 +202,8 @@ def build_summary(
         cravings_by_day=tuple(daily_series(inside, until, period.days, "craving")),
         used_on=tuple(use_days(inside, craved, since, until)),
         cravings=_craving_figures(craved),
-        top_triggers=tuple(sorted(trigger_stats(inside), key=lambda s: -s.count)[:TOP]),
+        craving_days=_craving_days(craved),
+        top_triggers=tuple(sorted(trigger_stats(inside, craved), key=lambda s: -s.count)[:TOP]),
         helped_most=tuple(coping_effectiveness(craved)[:TOP]),
         meetings_attended=count_between(attended, since, until),
         meetings=_meeting_counts(a for a in attended if since <= a.day <= until),
@@ -243,6 +262,16 @@ def _craving_figures(cravings: Sequence[Craving]) -> CravingFigures:
         count=len(cravings),
         mean_intensity=fmean(c.intensity for c in cravings) if cravings else None,
         mean_drop=fmean(drops) if drops else None,
+    )
+
+
+def _craving_days(cravings: Sequence[Craving]) -> tuple[CravingDay, ...]:
+    by_day: dict[date, list[Craving]] = {}
+    for craving in cravings:
+        by_day.setdefault(craving.at.date(), []).append(craving)
+    return tuple(
+        CravingDay(day, len(found), tuple(t for c in found for t in craving_triggers(c)))
+        for day, found in sorted(by_day.items())
     )
 
 

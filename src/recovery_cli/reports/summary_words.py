@@ -7,7 +7,7 @@ from datetime import date
 
 from recovery_cli.care.dose_counts import DoseDays
 from recovery_cli.care.prescriptions import DoseChange
-from recovery_cli.log.cleantime import describe
+from recovery_cli.log.cleantime import CleanTime, describe
 from recovery_cli.log.insights import CopingEffect, TriggerStat
 from recovery_cli.reports.summary import (
     AppointmentDay,
@@ -16,7 +16,7 @@ from recovery_cli.reports.summary import (
     Summary,
 )
 from recovery_cli.store.dates import Period
-from recovery_cli.store.words import counted
+from recovery_cli.store.words import TOO_FEW, counted, hours, moved_by, times, tried
 
 
 def day_label(day: date) -> str:
@@ -49,7 +49,7 @@ def facts(summary: Summary) -> list[tuple[str, str]]:
         ("Check-ins", f"{summary.checkins_made} of {summary.period.days} days"),
         ("Mood", _average(summary.mood_average, "out of 10 on average")),
         ("Craving", _average(summary.craving_average, "out of 10 on average")),
-        ("Sleep", _average(summary.sleep_average, "hours a night on average")),
+        ("Sleep", _sleep(summary.sleep_average)),
         ("Days with use", _use(summary)),
         ("Cravings recorded", _cravings(summary)),
         ("Meetings attended", str(summary.meetings_attended)),
@@ -58,18 +58,29 @@ def facts(summary: Summary) -> list[tuple[str, str]]:
 
 
 def trigger_line(stat: TriggerStat) -> str:
-    """`5 days; craving 6.2 on those days, 3.1 on others`."""
-    days = counted(stat.count, "day")
+    """`met 6 times (1 day, 5 cravings); craving 6.2 when met, 3.1 otherwise`."""
+    met = f"met {times(stat.count)} ({stat.records})"
     if stat.craving_with is None:
-        return days
-    others = "" if stat.craving_without is None else f", {stat.craving_without:.1f} on others"
-    return f"{days}; craving {stat.craving_with:.1f} on those days{others}"
+        return met
+    others = "" if stat.craving_without is None else f", {stat.craving_without:.1f} otherwise"
+    return f"{met}; craving {stat.craving_with:.1f} when met{others}"
+
+
+TRIGGER_COLUMNS = ("Trigger", "Times met", "Days", "Cravings", "Craving when met", "Otherwise")
+COPING_COLUMNS = ("Coping strategy", "Cravings", "On average (0-10)")
 
 
 def coping_line(effect: CopingEffect) -> str:
-    """`down 4.2 on average over 5 cravings`."""
-    times = counted(effect.count, "craving")
-    return f"down {effect.mean_drop:.1f} on average over {times}"
+    """`came down by 4.2 on average over 5 cravings`; used in fewer cravings than it takes
+    to rank it, `tried twice, too few to rank yet`."""
+    if not effect.ranked:
+        return tried(effect.count)
+    return f"{coping_average(effect)} over {counted(effect.count, 'craving')}"
+
+
+def coping_average(effect: CopingEffect) -> str:
+    """`came down by 4.2 on average`, or (not ranked) that it was used too few times."""
+    return f"{moved_by(effect.mean_drop)} on average" if effect.ranked else TOO_FEW
 
 
 NONE_IN_PERIOD = "None in this period."
@@ -127,11 +138,29 @@ def notes_left_out(summary: Summary) -> str:
 
 
 def _clean(summary: Summary) -> str:
-    time, since = summary.clean_time, summary.clean_date
-    if time is None or since is None:
+    """Clean time as of the period's end and, when that is not today, as of today."""
+    today, at_end, since = summary.clean_time, summary.clean_time_at_end, summary.clean_date
+    if today is None or since is None:
         return "no clean date set"
+    if since > summary.period.until:
+        return f"counted from {day_label(since)}, after this period: {_clean_words(today)}"
+    if at_end is None or at_end == today:
+        return f"{_clean_words(today)}, since {day_label(since)}"
+    end = day_label(summary.period.until)
+    return f"{_clean_words(at_end)} on {end}; {_clean_words(today)} today; since {day_label(since)}"
+
+
+def _clean_words(time: CleanTime) -> str:
+    """`3 months, 8 days (98 days)`; on the clean date itself, `the first day`."""
+    if not time.total_days:
+        return "the first day"
     total = counted(time.total_days, "day")
-    return f"{describe(time)} ({total}), since {day_label(since)}"
+    described = describe(time)
+    return described if described == total else f"{described} ({total})"
+
+
+def _sleep(value: float | None) -> str:
+    return "not recorded" if value is None else f"{hours(value)} a night on average"
 
 
 def _average(value: float | None, unit: str) -> str:
@@ -175,5 +204,5 @@ def _cravings(summary: Summary) -> str:
     if figures.mean_intensity is not None:
         parts.append(f"strength {figures.mean_intensity:.1f} out of 10 on average")
     if figures.mean_drop is not None:
-        parts.append(f"came down by {figures.mean_drop:.1f} on average")
+        parts.append(f"{moved_by(figures.mean_drop)} on average")
     return "; ".join(parts)

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from recovery_cli.log.insights import averages, trend, use_days, window
 from recovery_cli.log.logbook import CheckIn, Craving
-from recovery_cli.store.words import counted
+from recovery_cli.store.words import counted, hours
 
 if TYPE_CHECKING:
     from recovery_cli.care.appointments import Outcome
@@ -120,12 +120,13 @@ def low_mood(checkins: Sequence[CheckIn], today: date) -> Watch | None:
     mood = averages(checkins, today, WEEK).mood
     if mood is None or mood > LOW_MOOD:
         return None
+    days = _days_with(window(checkins, today, WEEK), "mood")
     return Watch(
         "low_mood",
-        f"Mood has been low: {mood:.1f} out of 10 on average over the last 7 days.",
+        f"Mood has been low: {mood:.1f} out of 10 {_over_the_week(days)}.",
         _week_start(today),
         today,
-        _days_with(window(checkins, today, WEEK), "mood"),
+        days,
     )
 
 
@@ -134,12 +135,13 @@ def short_sleep(checkins: Sequence[CheckIn], today: date) -> Watch | None:
     sleep = averages(checkins, today, WEEK).sleep
     if sleep is None or sleep >= SHORT_SLEEP:
         return None
+    days = _days_with(window(checkins, today, WEEK), "sleep")
     return Watch(
         "short_sleep",
-        f"Sleep has been short: {sleep:.1f} hours a night on average over the last 7 days.",
+        f"Sleep has been short: {hours(sleep)} a night {_over_the_week(days)}.",
         _week_start(today),
         today,
-        _days_with(window(checkins, today, WEEK), "sleep"),
+        days,
     )
 
 
@@ -322,6 +324,13 @@ def who_to_call(contacts: Sequence[Contact], now: datetime) -> Contact | None:
 
 def _days_with(checkins: Iterable[CheckIn], measure: str) -> tuple[date, ...]:
     return tuple(sorted(c.day for c in checkins if getattr(c, measure) is not None))
+
+
+def _over_the_week(days: Sequence[date]) -> str:
+    """What a 7-day figure stands on: one check-in is named as one, not as an average."""
+    if len(days) == 1:
+        return "at the one check-in of the last 7 days"
+    return f"on average over {counted(len(days), 'check-in')} in the last 7 days"
 
 
 def _week_start(today: date) -> date:

@@ -38,10 +38,15 @@ def render_dashboard(out: Console, dashboard: Dashboard, now: datetime, *, set_u
 
 
 def _render_clean_time(out: Console, dashboard: Dashboard, time: CleanTime, since: date) -> None:
-    out.print(
-        f"Clean time: [bold green]{describe(time)}[/bold green] "
-        f"since {since:%d %B %Y} ({counted(time.total_days, 'day')})."
-    )
+    if not time.total_days:
+        out.print(
+            f"Clean time: [bold green]today is your first day[/bold green] ({since:%d %B %Y})."
+        )
+    else:
+        out.print(
+            f"Clean time: [bold green]{describe(time)}[/bold green] "
+            f"since {since:%d %B %Y} ({counted(time.total_days, 'day')})."
+        )
     if dashboard.last_milestone is not None:
         last = dashboard.last_milestone
         when = "today!" if last.date == dashboard.today else f"on {last.date:%d %B %Y}"

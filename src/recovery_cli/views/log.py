@@ -20,6 +20,7 @@ from recovery_cli.care.naloxone import Kit
 from recovery_cli.log.logbook import Change, CheckIn, Craving
 from recovery_cli.plan.helplines import Line
 from recovery_cli.plan.plan import Plan
+from recovery_cli.store import words
 from recovery_cli.views.text import add_columns, numbered, one_line, plain, sparkline
 
 LABELS = {
@@ -132,12 +133,22 @@ def render_checkin_list(
 
 def render_craving_saved(out: Console, craving: Craving) -> None:
     text = f"Saved the craving at {craving.at:%H:%M on %d %B %Y}"
-    drop = craving.drop
-    if drop is not None and drop > 0:
-        text += f": it came down from {craving.intensity} to {craving.after}. Well ridden."
+    if craving.after is not None and craving.after < craving.intensity:
+        text += f": it {words.change(craving.intensity, craving.after)}. Well ridden."
+    elif craving.after is not None:
+        text += f": it {words.change(craving.intensity, craving.after)}."
+        text += " Noticing it and writing it down is part of riding it out."
     else:
         text += ". Noticing it and writing it down is part of riding it out."
     out.print(text)
+
+
+def render_craving_kept(out: Console, earlier: Craving) -> None:
+    """The same craving was recorded before: it is not written a second time."""
+    out.print(
+        f"This craving is already recorded (at {earlier.at:%H:%M on %d %B %Y}), "
+        "so it was not written again."
+    )
 
 
 def render_stopped(out: Console, *, saving: bool) -> None:

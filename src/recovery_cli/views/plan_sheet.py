@@ -9,8 +9,12 @@ from dataclasses import dataclass
 
 from rich.console import Console
 
+from recovery_cli.log.insights import TriggerStat
+from recovery_cli.plan.helplines import Line
 from recovery_cli.plan.plan import Trigger
 from recovery_cli.plan.plan_sheet import RankedStrategy, ReachableContact, Sheet
+from recovery_cli.store import words
+from recovery_cli.store.words import moved_by, times, tried
 from recovery_cli.views.text import print_as_is, safe
 
 # The one-screen view (80x24): at most this many lines of each part (helplines: all), and
@@ -118,7 +122,7 @@ def _parts(sheet: Sheet) -> list[_Part]:
     parts.append(
         _Part("what helps you", f"[bold]What helps you[/bold]{first}", _numbered(strategies))
     )
-    contacts = [f"  {_contact(contact)}" for contact in sheet.contacts]
+    contacts = [f"  {contact_line(contact)}" for contact in sheet.contacts]
     parts.append(_Part("people to call", "[bold]Who to call now[/bold]", contacts))
     parts.append(_helplines(sheet))
     lapse = "[bold]If you slip[/bold] (a lapse is something to learn from)"
@@ -126,7 +130,7 @@ def _parts(sheet: Sheet) -> list[_Part]:
     parts.append(_Part("your lapse plan", lapse, steps, rank=3))
     parts = [part for part in parts if part.lines]
     if sheet.trigger is not None:  # its heading is shown even with nothing under it
-        parts.insert(0, _trigger(sheet.trigger, sheet.warning_signs))
+        parts.insert(0, _trigger(sheet.trigger, sheet.warning_signs, sheet.trigger_met))
     return parts
 
 
@@ -140,19 +144,29 @@ def describe_effect(item: RankedStrategy) -> str:
     effect = item.effect
     if effect is None:
         return "not measured yet"
-    times = "once" if effect.count == 1 else f"{effect.count} times"
-    if effect.mean_drop <= 0:
-        return f"no drop on average yet, {times}"
-    return f"down {effect.mean_drop:.1f} on average, {times}"
+    if not effect.ranked:
+        return tried(effect.count)
+    return f"{moved_by(effect.mean_drop)} on average, {times(effect.count)}"
 
 
-def _trigger(trigger: Trigger, warning_signs: list[str]) -> _Part:
+def _trigger(trigger: Trigger, warning_signs: list[str], met: TriggerStat | None) -> _Part:
     risk = f" ({trigger.risk} risk)" if trigger.risk else ""
     note = [f"  {safe(trigger.note)}"] if trigger.note else []
+    seen = [f"  [dim]{trigger_met_line(met)}[/dim]"] if met is not None else []
     signs = [f"  Watch for: {safe(sign)}" for sign in warning_signs]
     heading = f"[bold]When {safe(trigger.name)} comes up{risk}[/bold]"
     name = f"what to do when {safe(trigger.name)} comes up"
-    return _Part(name, heading, [*note, *signs], rank=2)
+    return _Part(name, heading, [*note, *seen, *signs], rank=2)
+
+
+def trigger_met_line(met: TriggerStat) -> str:
+    """`Met 6 times in your records (1 day, 5 cravings); craving 7 then, 3 otherwise.`"""
+    line = f"Met {times(met.count)} in your records ({met.records})"
+    if met.craving_with is None:
+        return f"{line}."
+    without = met.craving_without
+    others = "" if without is None else f", {words.number(without)} otherwise"
+    return f"{line}; craving {words.number(met.craving_with)} then{others}."
 
 
 def _strategy(item: RankedStrategy) -> str:
@@ -160,7 +174,8 @@ def _strategy(item: RankedStrategy) -> str:
     return f"[bold]{safe(item.strategy.name)}[/bold]{steps} [dim]({describe_effect(item)})[/dim]"
 
 
-def _contact(item: ReachableContact) -> str:
+def contact_line(item: ReachableContact) -> str:
+    """A person to call: name, role, phone and email, and whether they are available now."""
     contact = item.contact
     role = f" ({safe(contact.role)})" if contact.role else ""
     how = "  ".join(safe(way) for way in (contact.phone, contact.email) if way)
@@ -178,8 +193,12 @@ def _helplines(sheet: Sheet) -> _Part:
         how = "  Set your country with [bold]recovery init --region CODE[/bold] to see them here."
         return _Part("helplines", "[bold]Helplines[/bold]", [how])
     region = f" ({sheet.region})" if sheet.region else ""
-    lines = [f"  {safe(line.name)}  [bold]{safe(line.number)}[/bold]" for line in sheet.helplines]
+    lines = [f"  {helpline_line(line)}" for line in sheet.helplines]
     return _Part("helplines", f"[bold]Helplines{region}[/bold]", lines, rank=0)
+
+
+def helpline_line(line: Line) -> str:
+    return f"{safe(line.name)}  [bold]{safe(line.number)}[/bold]"
 
 
 def _numbered(lines: list[str]) -> list[str]:

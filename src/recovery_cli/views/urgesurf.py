@@ -1,5 +1,6 @@
-"""The guided urge-surf on screen: the person's reasons and first coping steps, and a
-countdown that Enter ends early and Ctrl-C stops."""
+"""The guided urge-surf on screen: the person's reasons and first coping steps, the people
+to call and the helplines, and a countdown (its time left in words beside the bar) that
+Enter ends early and Ctrl-C stops."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from recovery_cli.plan.helplines import Line
 from recovery_cli.plan.plan import CopingStrategy
+from recovery_cli.plan.plan_sheet import ReachableContact
+from recovery_cli.store.words import time_left
+from recovery_cli.views.plan_sheet import contact_line, helpline_line
 from recovery_cli.views.text import plain
 
 SHOWN_REASONS = 3
@@ -28,9 +33,14 @@ class Countdown:
 
 
 def render_surf_intro(
-    out: Console, reasons: Sequence[str], coping: Sequence[CopingStrategy]
+    out: Console,
+    reasons: Sequence[str],
+    coping: Sequence[CopingStrategy],
+    contacts: Sequence[ReachableContact] = (),
+    lines: Sequence[Line] = (),
 ) -> None:
-    """The reasons and the strategies that have helped most (`coping` is in that order)."""
+    """The reasons, the strategies that have helped most (`coping` is in that order), the
+    people to call (`contacts`: those reachable now first) and the helplines."""
     out.print(
         "[bold]Let's ride this craving out together.[/bold] Urges rise, peak and pass, "
         "like a wave. You do not have to act on this one."
@@ -44,6 +54,14 @@ def render_surf_intro(
         for strategy in coping[:SHOWN_STRATEGIES]:
             steps = f": {plain(strategy.steps)}" if strategy.steps else ""
             out.print(Text(f"  - {plain(strategy.name)}{steps}"))
+    if contacts:
+        out.print("\n[bold]People you can call[/bold]")
+        for contact in contacts:
+            out.print(f"  {contact_line(contact)}")
+    if lines:
+        out.print("\n[bold]Helplines[/bold]")
+        for line in lines:
+            out.print(f"  {helpline_line(line)}")
     out.print()
 
 
@@ -55,7 +73,7 @@ def countdown(out: Console, seconds: int) -> Countdown:
     streams tests feed in). When the time runs out, Enter is still asked for, so the thread
     never swallows the answer to the next question.
     """
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TextColumn
 
     pressed = threading.Event()
 
@@ -72,14 +90,16 @@ def countdown(out: Console, seconds: int) -> Countdown:
         with Progress(
             TextColumn("riding it out"),
             BarColumn(),
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[left]}"),
             console=out,
             transient=True,
         ) as progress:
-            task = progress.add_task("surf", total=seconds)
+            task = progress.add_task("surf", total=seconds, left=time_left(seconds))
             while not pressed.wait(0.2):
                 elapsed = time.monotonic() - started
-                progress.update(task, completed=min(elapsed, seconds))
+                progress.update(
+                    task, completed=min(elapsed, seconds), left=time_left(seconds - elapsed)
+                )
                 if elapsed >= seconds:
                     break
         if not pressed.is_set():

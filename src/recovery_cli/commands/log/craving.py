@@ -79,14 +79,21 @@ def craving_command(
             note=note or "",
         )
     with store.transaction():
+        # Run again with --reset-clean-date, as the lapse response suggests: the craving is
+        # in the log already, so only the clean date changes.
+        earlier = logbook.recorded_already(store, craving) if reset_clean_date else None
         if reset_clean_date:
             ready_to_restart(store, craving.at.date())
-        logbook.add_craving(store, craving)
+        if earlier is None:
+            logbook.add_craving(store, craving)
         if reset_clean_date:
             restart(store, craving.at.date())
-    from recovery_cli.views.log import render_craving_saved
+    from recovery_cli.views.log import render_craving_kept, render_craving_saved
 
-    render_craving_saved(console(), craving)
+    if earlier is None:
+        render_craving_saved(console(), craving)
+    else:
+        render_craving_kept(console(), earlier)
     if interactive:
         offer_new_names(store, [craving.trigger] if craving.trigger else [], craving.coped)
     if craving.used:
@@ -132,7 +139,9 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
     """Guide the person through riding the craving out; the craving to record, or None when
     they stopped before saying how strong it was. Ctrl-C later keeps what was entered."""
     from recovery_cli.log.insights import coping_effectiveness
+    from recovery_cli.plan import helplines
     from recovery_cli.plan.plan import load_plan
+    from recovery_cli.plan.plan_sheet import reachable_first
     from recovery_cli.views.log import render_numbered, render_stopped
     from recovery_cli.views.urgesurf import countdown, render_surf_intro
 
@@ -143,7 +152,15 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
     ranked = [effect.name for effect in coping_effectiveness(logbook.load_cravings(store))]
     coping_names = logbook.with_names(ranked, [c.name for c in plan.coping])
     strategies = [s for name in coping_names for s in plan.coping if s.name == name]
-    render_surf_intro(out, plan.reasons, strategies)
+    profile = load_profile(store)
+    region = profile.region if profile else ""
+    render_surf_intro(
+        out,
+        plan.reasons,
+        strategies,
+        reachable_first(plan.contacts, here(profile).now),
+        helplines.for_person(region, plan.helplines),
+    )
     try:
         intensity = ask("How strong is the craving right now? (0-10)", score("craving", 0), "5")
     except typer.Abort:

@@ -7,7 +7,7 @@ command line (see launch.py); the Typer command in commands/plan.py calls the sa
 from __future__ import annotations
 
 from recovery_cli.commands.session import console, print_json
-from recovery_cli.log.logbook import load_cravings
+from recovery_cli.log.logbook import load_checkins, load_cravings
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.plan.plan_sheet import build_sheet
 from recovery_cli.store.fields import find
@@ -29,10 +29,11 @@ def show_plan(
     sheet = build_sheet(
         plan,
         region=profile.region if profile else "",
-        # The log only ranks strategies: with none in the plan, it need not be read.
-        cravings=load_cravings(store) if plan.coping else [],
+        # The log ranks strategies and counts a named trigger: without either, it is not read.
+        cravings=load_cravings(store) if plan.coping or trigger else [],
         now=here(profile).now,
         trigger=trigger,
+        checkins=load_checkins(store) if trigger else [],
     )
     if as_json:
         print_json(sheet.to_dict())
