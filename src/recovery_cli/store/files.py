@@ -23,7 +23,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from recovery_cli.store import journal
-from recovery_cli.store.errors import DataFileError, InvalidValue, RecoveryError
+from recovery_cli.store.errors import (
+    DataFileError,
+    InvalidValue,
+    NewerSchemaError,
+    RecoveryError,
+)
 
 T = TypeVar("T")
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -368,7 +373,7 @@ def _checked_version(file: DataFile, path: Path, version: Any, line: int | None)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DataFileError(path, f"{VERSION_KEY} must be a whole number, got {version!r}", line)
     if version > file.version:
-        raise DataFileError(
+        raise NewerSchemaError(
             path,
             f"it was written by a newer version of recovery (schema {version}; this one "
             f"reads up to {file.version}). Please update recovery",
