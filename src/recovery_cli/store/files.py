@@ -113,10 +113,10 @@ class Store:
                 journal.recover(self.home)
             self._journal_checked = True
             yield
-            journal.commit(self.home, self._staged, self._folders)
-            self._folders.clear()
+            folders, self._folders = self._folders, {}  # commit owns them from here
+            journal.commit(self.home, self._staged, folders)
         finally:
-            for folder in self._folders.values():
+            for folder in self._folders.values():  # the block failed: they never appear
                 journal.remove(folder)
             self._folders.clear()
             self._staged.clear()

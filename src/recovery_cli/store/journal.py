@@ -113,6 +113,8 @@ def commit(home: Path, files: Mapping[str, bytes | None], folders: Mapping[str, 
         os.replace(journal, home / JOURNAL_NAME)
     except BaseException:
         _remove_temporaries(home, changes)
+        for temporary in folders.values():
+            remove(temporary)
         raise
     sync_folder(home)
     _apply(home, changes)
