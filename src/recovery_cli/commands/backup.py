@@ -16,7 +16,6 @@ from recovery_cli.commands.session import (
     store_of,
     write_output,
 )
-from recovery_cli.exits import USER_ERROR
 
 if TYPE_CHECKING:
     from recovery_cli.reports.doctor import Finding
@@ -79,7 +78,7 @@ def doctor_command(
 
         render_doctor(console(), examined, fixed)
     if not examined.healthy:
-        raise typer.Exit(USER_ERROR)
+        raise typer.Exit(1)  # exits.USER_ERROR, which commands/ may not import
 
 
 def _move_aside_confirmed(finding: Finding) -> bool:
