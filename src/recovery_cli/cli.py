@@ -38,6 +38,7 @@ COMMANDS = {
     "export": "recovery_cli.commands.summary:export_command",
     "backup": "recovery_cli.commands.backup:backup_command",
     "restore": "recovery_cli.commands.backup:restore_command",
+    "doctor": "recovery_cli.commands.backup:doctor_command",
 }
 
 
@@ -157,6 +158,14 @@ app = typer.Typer(
 )
 
 
+def _say_waiting() -> None:
+    """Told by the store when a write has waited a while for another command's lock."""
+    from recovery_cli.commands.session import console
+    from recovery_cli.views.data import render_waiting
+
+    render_waiting(console(stderr=True))
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"recovery {__version__}")
@@ -182,7 +191,7 @@ def _global_options(
     ] = False,
 ) -> None:
     """Your recovery companion. Run with no command for today's dashboard."""
-    ctx.obj = Session(store=Store(data_home(home)), debug=debug)
+    ctx.obj = Session(store=Store(data_home(home), on_wait=_say_waiting), debug=debug)
     if ctx.invoked_subcommand is None:
         from recovery_cli.commands.dashboard import show_dashboard
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
+import stat
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,7 +41,6 @@ from recovery_cli.plan.plan import PLAN_FILE, Plan
 from recovery_cli.store import clock
 from recovery_cli.store.errors import DataFileError, RecoveryError
 from recovery_cli.store.files import (
-    FOLDER_MODE,
     VERSION_KEY,
     JsonLinesFile,
     Store,
@@ -55,6 +53,10 @@ from recovery_cli.store.profile import PROFILE_FILE, Profile
 BACKUP_VERSION = 1
 APP = "recovery"
 REPLACED_PREFIX = "replaced-"
+MAX_BACKUP_BYTES = 512 * 1024 * 1024
+# A backup nests document > files > file > records > record > a list or table in it >
+# its values; a little room beyond that, and nothing deeper is ever read.
+MAX_DEPTH = 10
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,14 @@ def dumps(document: dict[str, Any]) -> str:
 def restore(store: Store, path: Path, replace: bool = False) -> Restored:
     """Replace the store's data with the backup at `path`, once all of it is checked.
 
-    Existing data is replaced only when `replace` is true, and a copy of it is kept first
-    in a `replaced-<date>T<time>` folder inside the data folder. Data files the backup does
-    not hold are removed (their copy is kept too), so the data becomes the backup's.
+    Existing data is replaced only when `replace` is true, and a copy of it is kept in a
+    `replaced-<date>T<time>` folder inside the data folder. Data files the backup does
+    not hold are removed (their copy is kept too), so the data becomes the backup's. It is
+    one transaction: the copy and every file appear together, or nothing changes.
     """
     parts = read_backup(path)
     with store.transaction():
-        _check_content(store, path, parts)
+        _check_replaceable(store)
         present = [kept.file for kept in DATA_FILES if store.exists(kept.file)]
         if present and not replace:
             raise RecoveryError(
@@ -142,11 +145,23 @@ def restore(store: Store, path: Path, replace: bool = False) -> Restored:
         folder = _keep_copy(store, present) if present else None
         for part in parts:
             _write(store, part)
+        _check_content(store, path, parts)
         restored = {part.name for part in parts}
         for file in present:
             if file.filename not in restored:
-                store.path(file).unlink()
+                store.remove(file)
     return Restored([part.name for part in parts], folder)
+
+
+def check_output(store: Store, output: Path) -> None:
+    """Refuse to write a backup inside the data folder, where it would take a data file's
+    place or be replaced by a restore."""
+    home = store.home.resolve()
+    if output.resolve() == home or home in output.resolve().parents:
+        raise RecoveryError(
+            f"{output} is inside your data folder {store.home}; please choose a place "
+            "outside it for the backup"
+        )
 
 
 def read_backup(path: Path) -> list[Part]:
@@ -179,12 +194,9 @@ def read_backup(path: Path) -> list[Part]:
 
 
 def _json_document(path: Path) -> Any:
+    raw = _backup_bytes(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RecoveryError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
+        document = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise RecoveryError(f"{path} is not a recovery backup: it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -192,6 +204,49 @@ def _json_document(path: Path) -> Any:
             f"{path} is not a recovery backup: it is not valid JSON "
             f"({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:
+        document = None
+    if document is None or _too_deep(document):
+        raise RecoveryError(
+            f"{path} is not a recovery backup: it nests deeper than a backup ever does"
+        )
+    return document
+
+
+def _backup_bytes(path: Path) -> bytes:
+    """The file's bytes, read only from a regular file of at most MAX_BACKUP_BYTES (not a
+    device, a pipe or a folder, which could be read without end or never answer)."""
+    limit = f"{MAX_BACKUP_BYTES // (1024 * 1024)} MB"
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise RecoveryError(f"{path} is not a file made by recovery backup")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise RecoveryError(f"{path} is not a file made by recovery backup")
+            raw = handle.read(MAX_BACKUP_BYTES + 1)
+    except OSError as exc:
+        raise RecoveryError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BACKUP_BYTES:
+        raise RecoveryError(
+            f"{path} is larger than {limit}, more than a recovery backup holds; "
+            "nothing was restored"
+        )
+    return raw
+
+
+def _too_deep(document: Any) -> bool:
+    """True when lists and tables nest deeper than MAX_DEPTH (walked without recursion)."""
+    waiting: list[tuple[Any, int]] = [(document, 1)]
+    while waiting:
+        value, depth = waiting.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            if depth > MAX_DEPTH:
+                return True
+            waiting.extend((child, depth + 1) for child in value)
+    return False
 
 
 def _part(path: Path, kept: Kept, entry: Any) -> Part:
@@ -260,23 +315,32 @@ def _write(store: Store, part: Part) -> None:
 
 
 def _check_content(store: Store, path: Path, parts: Sequence[Part]) -> None:
-    """Write the backup's files into a scratch folder inside the data folder and read each
-    back with the normal loader and model, so that what is restored is known to load."""
-    scratch = Store(Path(tempfile.mkdtemp(dir=store.home, prefix=".restore-check-")))
-    try:
-        with scratch.transaction():
-            for part in parts:
-                _write(scratch, part)
-        for part in parts:
-            try:
-                _read(scratch, part.kept)
-            except DataFileError as exc:
-                raise RecoveryError(
-                    f"{path}: {part.name}{_where(part, exc.line)}: {exc.problem}. "
-                    "Nothing was restored"
-                ) from None
-    finally:
-        shutil.rmtree(scratch.home)
+    """Read each file the transaction is about to write back with the normal loader and
+    model (the store's reads see what the transaction saved), so that what is restored is
+    known to load; an error here leaves everything as it was."""
+    for part in parts:
+        try:
+            _read(store, part.kept)
+        except DataFileError as exc:
+            raise RecoveryError(
+                f"{path}: {part.name}{_where(part, exc.line)}: {exc.problem}. Nothing was restored"
+            ) from None
+
+
+def _check_replaceable(store: Store) -> None:
+    """Refuse to start when a data file is something a restore cannot replace as a whole
+    (a folder, a link, a device)."""
+    for kept in DATA_FILES:
+        path = store.path(kept.file)
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(mode):
+            raise RecoveryError(
+                f"{path} is not a plain file, so it cannot be replaced safely; nothing was "
+                "restored. Move it out of the data folder, or run `recovery doctor`"
+            )
 
 
 def _where(part: Part, line: int | None) -> str:
@@ -288,18 +352,15 @@ def _where(part: Part, line: int | None) -> str:
 
 
 def _keep_copy(store: Store, files: Sequence[TomlFile | JsonLinesFile]) -> Path:
-    """Copy the data about to be replaced into a new folder, mode 0700, in the data folder."""
+    """Copy the data about to be replaced into a new folder, mode 0700, that appears in
+    the data folder with the restored files."""
     stamp = clock.now().strftime("%Y-%m-%dT%H%M")
-    folder = store.home / f"{REPLACED_PREFIX}{stamp}"
+    name = f"{REPLACED_PREFIX}{stamp}"
     number = 1
-    while True:
-        try:
-            folder.mkdir(mode=FOLDER_MODE)
-            break
-        except FileExistsError:  # a restore earlier in the same minute
-            number += 1
-            folder = store.home / f"{REPLACED_PREFIX}{stamp}-{number}"
-    os.chmod(folder, FOLDER_MODE)
+    while (store.home / name).exists():  # a restore earlier in the same minute
+        number += 1
+        name = f"{REPLACED_PREFIX}{stamp}-{number}"
+    copy = store.new_folder(name)
     for file in files:
-        atomic_write(folder / file.filename, store.path(file).read_bytes())
-    return folder
+        atomic_write(copy / file.filename, store.path(file).read_bytes())
+    return store.home / name

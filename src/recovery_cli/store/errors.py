@@ -18,9 +18,13 @@ class DataFileError(RecoveryError):
         self.problem = problem
         where = f"{path}, line {line}" if line is not None else str(path)
         super().__init__(
-            f"cannot read {where}: {problem}. The file was left unchanged; "
-            "fix it in a text editor or restore it from a backup."
+            f"cannot read {where}: {problem}. The file was left unchanged; to see what "
+            "can be done, run `recovery doctor`"
         )
+
+
+class NewerSchemaError(DataFileError):
+    """A data file written by a newer version of recovery: updating recovery reads it."""
 
 
 class InvalidValue(RecoveryError, ValueError):

@@ -3,8 +3,10 @@
 What the person curates (profile, plan, meetings) is TOML; what accumulates (check-ins,
 cravings, attendance) is JSON Lines whose first line is a header carrying the schema
 version. Every write replaces the whole file atomically, and only while the store's lock
-is held, so a read-modify-write by one command can never interleave with another's. A file
-that cannot be read raises `DataFileError` and is never written over.
+is held, so a read-modify-write by one command can never interleave with another's. The
+files a transaction saves are written together when it ends, all or nothing (see
+`store/journal.py`); until then reads inside it see what it saved. A file that cannot be
+read raises `DataFileError` and is never written over.
 """
 
 from __future__ import annotations
@@ -12,23 +14,30 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
+import stat
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from recovery_cli.store.errors import DataFileError, InvalidValue, RecoveryError
+from recovery_cli.store import journal
+from recovery_cli.store.errors import (
+    DataFileError,
+    InvalidValue,
+    NewerSchemaError,
+    RecoveryError,
+)
 
 T = TypeVar("T")
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 FOLDER_MODE = 0o700
-FILE_MODE = 0o600
+FILE_MODE = journal.FILE_MODE
 LOCK_NAME = ".lock"
-LOCK_TIMEOUT_SECONDS = 30
+LOCK_TIMEOUT_SECONDS = 10
+WAIT_NOTICE_SECONDS = 2
 VERSION_KEY = "schema_version"
 
 
@@ -56,37 +65,77 @@ class JsonLinesFile(DataFile):
 
 
 class Store:
-    """The person's data folder."""
+    """The person's data folder.
 
-    def __init__(self, home: Path) -> None:
+    `on_wait` is called once when a write has waited `WAIT_NOTICE_SECONDS` for another
+    command's lock (the CLI says so). With `tidy` false, nothing is finished or cleaned
+    on the way (`recovery doctor` looks at the folder as it is).
+    """
+
+    def __init__(
+        self, home: Path, on_wait: Callable[[], None] | None = None, *, tidy: bool = True
+    ) -> None:
         self.home = home
+        self.on_wait = on_wait
+        self.tidy = tidy
         self._lock_depth = 0
+        self._staged: dict[str, bytes | None] = {}
+        self._folders: dict[str, Path] = {}
+        self._journal_checked = False
 
     def path(self, file: DataFile) -> Path:
         return self.home / file.filename
 
     def exists(self, file: DataFile) -> bool:
+        if file.filename in self._staged:
+            return self._staged[file.filename] is not None
         return self.path(file).exists()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the store's exclusive lock across a whole read-modify-write."""
-        from filelock import FileLock, Timeout
+        """Hold the store's exclusive lock across a whole read-modify-write; what is saved
+        inside is written when the block ends without an error, all of it or none.
 
-        self._ensure_home()
-        lock = FileLock(self.home / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+        A transaction inside another joins it. On taking the lock, a change a crash
+        interrupted is finished (or rolled back) and stale temporaries are removed.
+        """
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        lock = self._acquire()
+        self._lock_depth = 1
         try:
-            lock.acquire()
-        except Timeout:
-            raise RecoveryError(
-                "another recovery command is still saving; please try again in a moment"
-            ) from None
-        self._lock_depth += 1
-        try:
+            if self.tidy:
+                journal.recover(self.home)
+            self._journal_checked = True
             yield
+            folders, self._folders = self._folders, {}  # commit owns them from here
+            journal.commit(self.home, self._staged, folders)
         finally:
-            self._lock_depth -= 1
+            for folder in self._folders.values():  # the block failed: they never appear
+                journal.remove(folder)
+            self._folders.clear()
+            self._staged.clear()
+            self._lock_depth = 0
             lock.release()
+
+    def new_folder(self, name: str) -> Path:
+        """A folder, mode 0700, that appears in the data folder as `name` when the
+        transaction commits (and never if it does not); fill it with `atomic_write`."""
+        self._require_lock()
+        folder = journal.new_temporary_folder(self.home, name)
+        os.chmod(folder, FOLDER_MODE)
+        self._folders[name] = folder
+        return folder
+
+    def remove(self, file: DataFile) -> None:
+        """Remove a data file when the transaction commits; only inside `transaction()`."""
+        self._require_lock()
+        self._staged[file.filename] = None
 
     @contextmanager
     def changing(self, load: Callable[[Store], T], save: Callable[[Store, T], None]) -> Iterator[T]:
@@ -100,7 +149,7 @@ class Store:
     def load(self, file: TomlFile, parse: Callable[[dict[str, Any]], T]) -> T | None:
         """Read and parse a TOML document; None when it does not exist yet."""
         path = self.path(file)
-        text = _read_text(path)
+        text = self._read(file)
         if text is None:
             return None
         try:
@@ -120,8 +169,9 @@ class Store:
             raise DataFileError(path, str(exc)) from None
 
     def text(self, file: DataFile) -> str | None:
-        """The file exactly as it is on disk; None when it does not exist yet."""
-        return _read_text(self.path(file))
+        """The file exactly as it is on disk (or as saved in this transaction); None when
+        it does not exist yet."""
+        return self._read(file)
 
     def save(self, file: TomlFile, data: Mapping[str, Any]) -> None:
         """Write a TOML document atomically; only inside `transaction()`."""
@@ -129,18 +179,17 @@ class Store:
 
         self._require_lock()
         document = {VERSION_KEY: file.version, **data}
-        atomic_write(self.path(file), tomli_w.dumps(document).encode("utf-8"))
+        self._stage(file, tomli_w.dumps(document).encode("utf-8"))
 
     def save_text(self, file: TomlFile, text: str) -> None:
         """Replace a TOML document with text already checked by the caller (a hand edit,
         kept exactly as typed); atomically and only inside `transaction()`."""
-        self._require_lock()
-        atomic_write(self.path(file), text.encode("utf-8"))
+        self._stage(file, text.encode("utf-8"))
 
     def load_records(self, file: JsonLinesFile, parse: Callable[[dict[str, Any]], T]) -> list[T]:
         """Read and parse every record of a JSON Lines file; [] when it does not exist yet."""
         path = self.path(file)
-        text = _read_text(path)
+        text = self._read(file)
         if not text:
             return []
         # Only "\n" ends a line: str.splitlines() would also split inside a note at U+2028.
@@ -159,10 +208,9 @@ class Store:
 
     def save_records(self, file: JsonLinesFile, records: Sequence[Mapping[str, Any]]) -> None:
         """Write a JSON Lines file atomically; only inside `transaction()`."""
-        self._require_lock()
         lines = [json.dumps({VERSION_KEY: file.version})]
         lines.extend(json.dumps(record, ensure_ascii=False) for record in records)
-        atomic_write(self.path(file), ("\n".join(lines) + "\n").encode("utf-8"))
+        self._stage(file, ("\n".join(lines) + "\n").encode("utf-8"))
 
     def load_lines(self, file: JsonLinesFile, *, to_rewrite: bool = True) -> list[str]:
         """The record lines of a JSON Lines file, unparsed, at the current schema version.
@@ -173,7 +221,7 @@ class Store:
         so a damaged file is never rewritten; a read-only caller may skip that cost.
         """
         path = self.path(file)
-        text = _read_text(path)
+        text = self._read(file)
         if not text:
             return []
         first, *rest = text.split("\n")
@@ -188,17 +236,87 @@ class Store:
 
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
-        self._require_lock()
         content = "\n".join([json.dumps({VERSION_KEY: file.version}), *lines]) + "\n"
-        atomic_write(self.path(file), content.encode("utf-8"))
+        self._stage(file, content.encode("utf-8"))
+
+    def _stage(self, file: DataFile, content: bytes) -> None:
+        self._require_lock()
+        self._staged[file.filename] = content
+
+    def _read(self, file: DataFile) -> str | None:
+        """The file's text as this transaction sees it; outside one, a change a crash
+        interrupted is first finished (a stat, once per store, when there is none)."""
+        if file.filename in self._staged:
+            content = self._staged[file.filename]
+            return None if content is None else content.decode("utf-8")
+        if not self._journal_checked and self.tidy:
+            self._journal_checked = True
+            if journal.interrupted(self.home):
+                with self.transaction():
+                    pass
+        return _read_text(self.path(file))
+
+    def _acquire(self) -> Any:
+        """The store's lock, taken; waits at most LOCK_TIMEOUT_SECONDS, calling `on_wait`
+        once after WAIT_NOTICE_SECONDS."""
+        from filelock import FileLock, Timeout
+
+        self._ensure_home()
+        path = self.home / LOCK_NAME
+        check_lock_file(path)
+        lock = FileLock(path, mode=FILE_MODE)
+        try:
+            try:
+                lock.acquire(timeout=WAIT_NOTICE_SECONDS)
+            except Timeout:
+                if self.on_wait is not None:
+                    self.on_wait()
+                lock.acquire(timeout=LOCK_TIMEOUT_SECONDS - WAIT_NOTICE_SECONDS)
+        except Timeout:
+            raise RecoveryError(
+                "another recovery command is still saving; please try again in a moment"
+            ) from None
+        except OSError as exc:
+            raise RecoveryError(
+                f"cannot use the lock file {path}: {exc.strerror or exc}. Remove it "
+                "(no recovery command may be running) and try again"
+            ) from None
+        return lock
 
     def _ensure_home(self) -> None:
-        self.home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        """The data folder, and every folder made on the way to it, mode 0700 whatever
+        the umask (mkdir's `parents` would make those with the umask's mode)."""
+        missing = [folder for folder in (self.home, *self.home.parents) if not folder.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            os.chmod(folder, FOLDER_MODE)
         os.chmod(self.home, FOLDER_MODE)
 
     def _require_lock(self) -> None:
         if self._lock_depth == 0:
             raise RuntimeError("a store write must happen inside Store.transaction()")
+
+
+def check_lock_file(path: Path) -> None:
+    """Refuse a lock that is not a plain file this person can open, saying what to do."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(found.st_mode):
+        problem, fix = "is a link, not a lock file", f"remove the link (rm {path})"
+    elif stat.S_ISDIR(found.st_mode):
+        problem, fix = "is a folder, not a lock file", f"remove the folder (rmdir {path})"
+    elif not stat.S_ISREG(found.st_mode):
+        problem, fix = "is not a plain file", f"remove it (rm {path})"
+    elif not os.access(path, os.R_OK | os.W_OK):
+        problem, fix = "cannot be opened by you", f"make it yours again (chmod 600 {path})"
+    else:
+        return
+    raise RecoveryError(
+        f"the lock file {path} {problem}; {fix} while no recovery command is running, "
+        "then try again"
+    )
 
 
 def _read_text(path: Path) -> str | None:
@@ -255,7 +373,7 @@ def _checked_version(file: DataFile, path: Path, version: Any, line: int | None)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DataFileError(path, f"{VERSION_KEY} must be a whole number, got {version!r}", line)
     if version > file.version:
-        raise DataFileError(
+        raise NewerSchemaError(
             path,
             f"it was written by a newer version of recovery (schema {version}; this one "
             f"reads up to {file.version}). Please update recovery",
@@ -276,23 +394,13 @@ def atomic_write(path: Path, content: bytes) -> None:
     """Replace `path` with `content` so that a crash leaves either the old or the new file;
     the file is readable by its owner only (FILE_MODE). Also for exports, which hold the
     same private data."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = journal.write_temporary(path, content)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
+        journal.remove(temporary)
         raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    journal.sync_folder(path.parent)
 
 
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)$")

@@ -1,5 +1,5 @@
-"""The person's data as a whole: set up by `recovery init` (its wizard included), and
-backed up and restored."""
+"""The person's data as a whole: set up by `recovery init` (its wizard included), backed
+up and restored, and looked after by `recovery doctor`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from recovery_cli.views.text import print_as_is
 
 if TYPE_CHECKING:  # the backup module loads every data model; `init` needs none of them
     from recovery_cli.reports.backup import Restored
+    from recovery_cli.reports.doctor import Examined
 
 
 def render_wizard_welcome(out: Console) -> None:
@@ -47,3 +48,28 @@ def render_restored(out: Console, restored: Restored, path: Path) -> None:
     print_as_is(out, f"Restored {', '.join(restored.files)} from {path}.")
     if restored.replaced is not None:
         print_as_is(out, f"What was here before is kept in {restored.replaced}.")
+
+
+def render_waiting(out: Console) -> None:
+    """Said once when a change has waited a while for another command to finish saving."""
+    out.print("waiting for another recovery command to finish...")
+
+
+def render_doctor(out: Console, examined: Examined, fixed: list[str]) -> None:
+    """What `recovery doctor` found in the data folder, what it did, and what to do next."""
+    for done in fixed:
+        print_as_is(out, f"Done: {done}.")
+    if not examined.home.exists():
+        print_as_is(out, f"There is no data folder at {examined.home} yet; nothing to check.")
+        return
+    for finding in examined.findings:
+        where = f"{finding.path}, line {finding.line}" if finding.line else str(finding.path)
+        print_as_is(out, f"- {where}: {finding.what}.\n  What to do: {finding.advice}.")
+    if examined.healthy:
+        print_as_is(out, f"Your data folder {examined.home} is in good order.")
+    else:
+        print_as_is(
+            out,
+            f"Your data folder {examined.home} needs a little attention: see above. "
+            "Nothing was lost.",
+        )
