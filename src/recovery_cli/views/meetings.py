@@ -167,3 +167,13 @@ def render_import(
         )
         return
     out.print("Added {}, updated {}, unchanged {}, skipped {}.".format(*counts))
+
+
+def render_not_shown(out: Console, meetings: Sequence[Meeting]) -> None:
+    """One line for each stored meeting whose rule can't be a meeting, so it is not shown."""
+    for meeting in meetings:
+        out.print(
+            f"[dim]{safe(one_line(meeting.name, 40))} is not shown: "
+            f"{safe(meeting.rule_set.problem() or '')}. You can change it with "
+            "recovery meetings edit --rrule.[/dim]"
+        )
