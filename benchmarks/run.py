@@ -34,6 +34,7 @@ class Scenario:
     years: int  # of synthetic data; 0 = a set-up profile and nothing else
     args: tuple[str, ...]
     writes: bool = False
+    meetings: int = 0  # more meetings on the schedule
 
 
 LOG_FLAGS = ("log", "--mood", "6", "--craving", "3", "--sleep", "7", "--trigger", "stress")
@@ -57,6 +58,8 @@ SCENARIOS = [
     Scenario("backup, 1 year", 1, ("backup",)),
     Scenario("meetings, 10 years", 10, ("meetings",)),
     Scenario("meetings --json, 10 years", 10, ("meetings", "--json")),
+    Scenario("meetings --days 400, 2,000 meetings", 1, ("meetings", "--days", "400"), False, 2000),
+    Scenario("meetings --days 7, 20,000 meetings", 1, ("meetings", "--days", "7"), False, 20000),
 ]
 
 
@@ -100,9 +103,9 @@ def main() -> None:
         for scenario in SCENARIOS:
             if args.only and scenario.name not in args.only:
                 continue
-            seed = root / f"seed-{scenario.years}"
+            seed = root / f"seed-{scenario.years}-{scenario.meetings}"
             if not seed.exists():
-                generate(seed, scenario.years)
+                generate(seed, scenario.years, meetings=scenario.meetings)
             work = root / "work"
             command = [*RECOVERY, "--home", str(work), *scenario.args]
             hello, median = measure(command, args.runs, env, seed, work, scenario.writes)

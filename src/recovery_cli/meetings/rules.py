@@ -72,7 +72,7 @@ def _local_start(starts: date, at: time, zone: str) -> datetime:
     return datetime.combine(starts, at.replace(second=0, microsecond=0), tzinfo=ZoneInfo(zone))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=65536)
 def parse_rule(rule: str, starts: date, at: time, zone: str) -> rrule:
     """The dateutil rule from the first local start; cached, as a meeting's rule is checked
     when it is read and used again for its sittings. (Keyed on the wall time and the zone's
@@ -151,11 +151,15 @@ def rule_problem(rule: str, starts: date, at: time, zone: str) -> str | None:
     per_day = 1
     for key in ("BYHOUR", "BYMINUTE", "BYSECOND"):
         per_day *= len(parts.get(key, "0").split(","))
+    if per_day * 31 <= MAX_PER_MONTH:  # at most `per_day` sittings on any one day
+        return None
     first = _local_start(starts, at, zone)
-    if per_day > MAX_PER_MONTH:
-        return f"it happens more than {MAX_PER_MONTH} times a month"
-    month = _within(rule, first, first, first + _MONTH).between(first, first + _MONTH, inc=True)
-    if len(month) > MAX_PER_MONTH:
+    month = (
+        []
+        if per_day > MAX_PER_MONTH
+        else _within(rule, first, first, first + _MONTH).between(first, first + _MONTH, inc=True)
+    )
+    if per_day > MAX_PER_MONTH or len(month) > MAX_PER_MONTH:
         return f"it happens more than {MAX_PER_MONTH} times a month"
     return None
 
