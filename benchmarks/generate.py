@@ -101,6 +101,33 @@ def meeting_book(first: date) -> MeetingBook:
     )
 
 
+ZONES = ("America/New_York", "America/Chicago", "Europe/London", "Australia/Sydney")
+RULES = (
+    "FREQ=WEEKLY;BYDAY={day}",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY={day}",
+    "FREQ=MONTHLY;BYDAY=1{day}",
+)
+
+
+def many_meetings(count: int, first: date, rng: random.Random) -> list[Meeting]:
+    """`count` imported-looking meetings: weekly, fortnightly or monthly, in four zones, some
+    running for years already, a few with a second rule and a left-out sitting."""
+    found = []
+    for number in range(count):
+        day = rng.choice(("MO", "TU", "WE", "TH", "FR", "SA", "SU"))
+        starts = first + timedelta(days=rng.randrange(0, max((date.today() - first).days, 1)))
+        at = time(rng.randrange(6, 22), rng.choice((0, 15, 30, 45)))
+        extra = ("FREQ=MONTHLY;BYDAY=-1SU",) if number % 10 == 0 else ()
+        found.append(
+            Meeting(
+                f"Group {number}", "AA", rng.choice(RULES).format(day=day), starts, at,
+                rng.choice(ZONES), source=f"bench:{number}", more_rules=extra,
+                skipped=(datetime.combine(starts + timedelta(days=70), at),),
+            )
+        )  # fmt: skip
+    return found
+
+
 def attendance(first: date, last: date) -> list[Attendance]:
     """Every Tuesday and Thursday meeting in the period."""
     days = (first + timedelta(days=n) for n in range((last - first).days + 1))
@@ -111,8 +138,11 @@ def attendance(first: date, last: date) -> list[Attendance]:
     ]
 
 
-def generate(home: Path, years: int, cravings_per_day: int = 5, seed: int = 1) -> None:
-    """Fill `home` with `years` of data ending today (an empty store for years == 0)."""
+def generate(
+    home: Path, years: int, cravings_per_day: int = 5, seed: int = 1, meetings: int = 0
+) -> None:
+    """Fill `home` with `years` of data ending today (an empty store for years == 0), and
+    `meetings` more meetings on the schedule."""
     rng = random.Random(seed)
     store = Store(home)
     last = date.today()
@@ -127,7 +157,9 @@ def generate(home: Path, years: int, cravings_per_day: int = 5, seed: int = 1) -
         save_plan(store, full_plan())
         save_checkins(store, daily_checkins(first, last - timedelta(days=1), rng))
         save_cravings(store, cravings(first, last - timedelta(days=1), cravings_per_day, rng))
-        save_meetings(store, meeting_book(first))
+        book = meeting_book(first)
+        book.meetings += many_meetings(meetings, first, rng)
+        save_meetings(store, book)
         save_attendance(store, attendance(first, last - timedelta(days=1)))
 
 
@@ -136,8 +168,9 @@ def main() -> None:
     parser.add_argument("home", type=Path)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--cravings-per-day", type=int, default=5)
+    parser.add_argument("--meetings", type=int, default=0, help="more meetings to schedule")
     args = parser.parse_args()
-    generate(args.home, args.years, args.cravings_per_day)
+    generate(args.home, args.years, args.cravings_per_day, meetings=args.meetings)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ class Scenario:
     args: tuple[str, ...]
     writes: bool = False
     feed: int = 0  # records in a generated Meeting Guide feed, given as the last argument
+    meetings: int = 0  # more meetings on the schedule
 
 
 LOG_FLAGS = ("log", "--mood", "6", "--craving", "3", "--sleep", "7", "--trigger", "stress")
@@ -61,6 +62,10 @@ SCENARIOS = [
     Scenario(
         "meetings import of 20,000 records", 0, ("meetings", "import"), writes=True, feed=20_000
     ),
+    Scenario(
+        "meetings --days 400, 2,000 meetings", 1, ("meetings", "--days", "400"), meetings=2000
+    ),
+    Scenario("meetings --days 7, 20,000 meetings", 1, ("meetings", "--days", "7"), meetings=20_000),
 ]
 
 
@@ -104,9 +109,9 @@ def main() -> None:
         for scenario in SCENARIOS:
             if args.only and scenario.name not in args.only:
                 continue
-            seed = root / f"seed-{scenario.years}"
+            seed = root / f"seed-{scenario.years}-{scenario.meetings}"
             if not seed.exists():
-                generate(seed, scenario.years)
+                generate(seed, scenario.years, meetings=scenario.meetings)
             work = root / "work"
             command = [*RECOVERY, "--home", str(work), *scenario.args]
             if scenario.feed:

@@ -171,6 +171,10 @@ def test_changed_feed_reports_moved_day_new_time_and_removed(ready: Run, tmp_pat
     listed = {m["name"]: m for m in json.loads(ready("meetings", "list", "--json").output)}
     assert listed["Leaves"]["active"] is False
     assert listed["Moves"]["active"] is True
+    upcoming = {m["name"] for m in json.loads(ready("meetings", "--days", "14", "--json").output)}
+    assert upcoming == {"Moves", "Later"}
+    assert "SUMMARY:Leaves" not in ready("meetings", "export").output
+    assert "SUMMARY:Leaves" not in ready("calendar", "export").output
     pruned = json.loads(ready("meetings", "import", feed, "--prune", "--json").output)
     assert (pruned["updated"], pruned["removed"]) == (0, 1)
     assert "Leaves" not in {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from hypothesis import given
@@ -15,7 +15,7 @@ from recovery_cli.meetings.importers.records import (
     clock_time,
     minutes_between,
 )
-from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.meetings import Meeting, Moved
 from recovery_cli.meetings.rules import ONE_OFF_RULE
 from recovery_cli.store.errors import InvalidValue
 from tests.conftest import FEEDS
@@ -258,10 +258,12 @@ def test_ics_events_with_and_without_rrule() -> None:
     assert (smart.where, smart.url, smart.notes) == (
         "Community Centre",
         "https://smart.example/thu",
-        "Bring a notebook\nThe original calendar adds or leaves out some dates; "
-        "check with the group.",
+        "Bring a notebook",
     )
     assert (smart.source, smart.uid) == ("ics:weekly-1@example", "weekly-1@example")
+    assert smart.source_id == "weekly-1@example"
+    assert smart.skipped == (datetime(2026, 1, 22, 18, 30),)
+    assert smart.moved == (Moved(datetime(2026, 1, 15, 18, 30), datetime(2026, 1, 15, 19), 60),)
     assert (once.rrule, once.timezone, once.time, once.duration) == (
         ONE_OFF_RULE,
         "UTC",
@@ -271,8 +273,6 @@ def test_ics_events_with_and_without_rrule() -> None:
     assert (floating.timezone, floating.fellowship) == ("America/Toronto", "other")
     assert [s.describe() for s in result.skipped] == [
         "record 4 (All day): an all-day event has no start time",
-        "record 5 (Thursday SMART (moved)): a change to one sitting of a repeating event; "
-        "the series is kept",
     ]
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 
 from recovery_cli.meetings.importers import ImportOptions, read_meetings
 from recovery_cli.meetings.meetings import Meeting
-from recovery_cli.meetings.merge import merge_imported, unique_name, when_label
+from recovery_cli.meetings.merge import changed_details, merge_imported, unique_name, when_label
 from recovery_cli.store.fields import find
 from tests.conftest import FEEDS
 
@@ -73,3 +73,12 @@ def test_unique_name_adds_day_and_time_then_a_number() -> None:
     assert unique_name(meeting, set()) == "Group"
     assert unique_name(meeting, {"group"}) == "Group (Mon/Thu 12:00)"
     assert unique_name(meeting, {"group", "group (mon/thu 12:00)"}) == "Group (Mon/Thu 12:00) 2"
+
+
+def test_a_changed_rule_set_is_a_change_not_unchanged() -> None:
+    weekly = Meeting("Hope", "NA", "FREQ=WEEKLY;BYDAY=TU", date(2026, 1, 6), time(19), "UTC")
+    cancelled = replace(weekly, skipped=(datetime(2026, 1, 13, 19),))
+    moved_rule = replace(weekly, more_rules=("FREQ=WEEKLY;BYDAY=TH",))
+    assert changed_details(weekly, cancelled) == ["cancelled dates"]
+    assert changed_details(weekly, moved_rule) == ["days"]
+    assert changed_details(weekly, weekly) == []

@@ -32,7 +32,7 @@ def export_command(
     from recovery_cli.store import clock
 
     store = store_of(ctx)
-    meetings = [meeting_entry(meeting) for meeting in load_meetings(store).meetings]
+    meetings = [meeting_entry(m) for m in load_meetings(store).meetings if m.active]
     appointments = calendar_entries(load_book(store))
     entries = meetings + appointments
     text = entries_to_ical(entries, stamp=clock.now(), remind_minutes=remind, name="Recovery")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
@@ -81,24 +81,38 @@ def _here(store: Store) -> Here:
 @meetings_app.callback()
 def upcoming_command(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(metavar="N", help="How many days ahead to show.", min=0)] = 7,
+    days: Annotated[
+        int, typer.Option(metavar="N", help="How many days ahead to show (1-3660).")
+    ] = 7,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", help="Show them from this day (default now)."),
+    ] = None,
     json_output: Json = False,
 ) -> None:
     """The meetings coming up in the next few days, in your time zone."""
     if ctx.invoked_subcommand is not None:
         return
     from recovery_cli.meetings.meetings import load_meetings
-    from recovery_cli.meetings.schedule import upcoming
+    from recovery_cli.meetings.schedule import MAX_DAYS_AHEAD, upcoming
+    from recovery_cli.store.fields import in_range
 
+    in_range("--days", days, 1, MAX_DAYS_AHEAD)
     store = store_of(ctx)
     here = _here(store)
-    occurrences = upcoming(load_meetings(store).meetings, here.now, days, here.zone)
+    now = here.now
+    if start is not None:
+        day = parse_date(start, here.today)
+        now = datetime.combine(day, datetime.min.time(), now.tzinfo)
+    meetings = load_meetings(store).meetings
+    occurrences = upcoming(meetings, now, days, here.zone)
     if json_output:
         print_json([_occurrence_json(occ) for occ in occurrences])
         return
-    from recovery_cli.views.meetings import render_upcoming
+    from recovery_cli.views.meetings import render_not_shown, render_upcoming
 
-    render_upcoming(console(), occurrences, here.now, days)
+    render_upcoming(console(), occurrences, now, days)
+    render_not_shown(console(), [m for m in meetings if m.rule_set.problem() is not None])
 
 
 def _occurrence_json(occ: Occurrence) -> dict[str, object]:
@@ -131,6 +145,7 @@ def add_command(
 ) -> None:
     """Add a meeting: weekly by default, or every 2 weeks, monthly, one-off, or any rule."""
     from recovery_cli.meetings.meetings import Meeting, changing
+    from recovery_cli.meetings.rules import refuse_unusable
     from recovery_cli.store.fields import find
 
     if time is None:
@@ -156,6 +171,8 @@ def add_command(
             url=(url or "").strip(),
             notes=(notes or "").strip(),
         )
+        if rrule is not None:
+            refuse_unusable(meeting.rule_set)
         book.meetings.append(meeting)
     from recovery_cli.views.meetings import render_saved
 
@@ -273,6 +290,7 @@ def edit_command(
 ) -> None:
     """Change a meeting; only what you give changes (an empty --where "" clears it)."""
     from recovery_cli.meetings.meetings import changing
+    from recovery_cli.meetings.rules import refuse_unusable
     from recovery_cli.meetings.schedule import rule_weekdays
 
     store = store_of(ctx)
@@ -298,6 +316,8 @@ def edit_command(
             url=old.url if url is None else url.strip(),
             notes=old.notes if notes is None else notes.strip(),
         )
+        if rrule is not None:
+            refuse_unusable(updated.rule_set)
         book.meetings[book.meetings.index(old)] = updated
     from recovery_cli.views.meetings import render_saved
 

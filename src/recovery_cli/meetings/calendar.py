@@ -1,8 +1,9 @@
 """Meetings out as an RFC 5545 calendar, so a phone or desktop calendar can remind the person.
 
 One VEVENT per meeting with a stable UID, DTSTART with its TZID and the VTIMEZONE it needs,
-DURATION, RRULE (none for a one-off), LOCATION, URL, CATEGORIES (the fellowship), a
-DESCRIPTION and, when asked, a VALARM reminder. icalendar is imported inside the function.
+DURATION, its RRULEs (none for a one-off), RDATE and EXDATE, LOCATION, URL, CATEGORIES (the
+fellowship), a DESCRIPTION and, when asked, a VALARM reminder; then one VEVENT with a
+RECURRENCE-ID for each sitting held at another time. icalendar is imported inside the function.
 Events are built from :class:`CalendarEntry`, so appointments can share the calendar.
 """
 
@@ -27,8 +28,9 @@ PRODID = "-//recovery//meetings//EN"
 
 @dataclass(frozen=True)
 class CalendarEntry:
-    """What one VEVENT says: a meeting's or an appointment's schedule and words, and the
-    sittings that will not happen (EXDATE, aware starts)."""
+    """What one VEVENT says: a meeting's or an appointment's schedule and words, the
+    sittings that will not happen (EXDATE, aware starts), further rules, added sittings
+    (RDATE) and moved ones (their usual start, new start and length in minutes)."""
 
     uid: str
     summary: str
@@ -38,10 +40,14 @@ class CalendarEntry:
     where: str = ""
     url: str = ""
     skipped: tuple[datetime, ...] = ()
+    more_rules: tuple[str, ...] = ()
+    added: tuple[datetime, ...] = ()
+    moved: tuple[tuple[datetime, datetime, int], ...] = ()
 
 
 def meeting_entry(meeting: Meeting) -> CalendarEntry:
     """The calendar entry for a meeting."""
+    tz = ZoneInfo(meeting.timezone)
     return CalendarEntry(
         uid=meeting.uid,
         summary=meeting.name,
@@ -50,14 +56,23 @@ def meeting_entry(meeting: Meeting) -> CalendarEntry:
         description=description_for(meeting.notes, meeting.fellowship),
         where=meeting.where,
         url=meeting.url,
+        skipped=tuple(day.replace(tzinfo=tz) for day in meeting.skipped),
+        more_rules=meeting.more_rules,
+        added=tuple(day.replace(tzinfo=tz) for day in meeting.added),
+        moved=tuple(
+            (m.of.replace(tzinfo=tz), m.start.replace(tzinfo=tz), m.duration) for m in meeting.moved
+        ),
     )
 
 
 def meetings_to_ical(
     meetings: Iterable[Meeting], *, stamp: datetime, remind_minutes: int | None = None
 ) -> str:
-    """The calendar text (CRLF line endings) for ``meetings``; ``stamp`` is the DTSTAMP."""
-    return entries_to_ical(map(meeting_entry, meetings), stamp=stamp, remind_minutes=remind_minutes)
+    """The calendar text (CRLF line endings) for the ``meetings`` still in their feed;
+    ``stamp`` is the DTSTAMP."""
+    return entries_to_ical(
+        (meeting_entry(m) for m in meetings if m.active), stamp=stamp, remind_minutes=remind_minutes
+    )
 
 
 def entries_to_ical(
@@ -83,6 +98,8 @@ def entries_to_ical(
         if event is None:
             continue
         calendar.add_component(event)
+        for of, new_start, minutes in entry.moved:
+            calendar.add_component(_moved_event(event, of, new_start, minutes))
         start = entry.when.starts
         earliest = start if earliest is None else min(earliest, start)
     if earliest is not None:
@@ -104,7 +121,10 @@ def _event(entry: CalendarEntry, stamp: datetime, remind_minutes: int | None) ->
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=entry.when.duration))
     if not entry.when.is_one_off:
-        event.add("rrule", vRecur.from_ical(entry.when.rrule))
+        for rule in (entry.when.rrule, *entry.more_rules):
+            event.add("rrule", vRecur.from_ical(rule))
+    if entry.added:
+        event.add("rdate", list(entry.added))
     if entry.skipped:
         event.add("exdate", list(entry.skipped))
     if entry.where:
@@ -115,6 +135,20 @@ def _event(entry: CalendarEntry, stamp: datetime, remind_minutes: int | None) ->
     event.add("description", entry.description)
     if remind_minutes is not None:
         event.add_component(_alarm(entry, remind_minutes))
+    return event
+
+
+def _moved_event(series: Event, of: datetime, start: datetime, minutes: int) -> Event:
+    """One sitting of ``series`` held at another time: its RECURRENCE-ID is its usual start."""
+    from icalendar import Event
+
+    event = Event()
+    for key in ("uid", "dtstamp", "summary", "location", "url", "categories", "description"):
+        if key in series:
+            event[key] = series[key]
+    event.add("recurrence-id", of)
+    event.add("dtstart", start)
+    event.add("duration", timedelta(minutes=minutes))
     return event
 
 

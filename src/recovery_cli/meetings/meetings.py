@@ -2,20 +2,23 @@
 
 A meeting's recurrence is kept as one RFC 5545 RRULE string ("FREQ=WEEKLY;BYDAY=TU"), so
 weekly, fortnightly, monthly n-th weekday, one-off and any hand-written rule share one
-representation. A one-off meeting is ``FREQ=DAILY;COUNT=1``. The schedule is kept in
-meetings.toml (hand-editable); attendance accumulates in attendance.jsonl.
+representation. A one-off meeting is ``FREQ=DAILY;COUNT=1``. A meeting read from an
+iCalendar file keeps the file's whole rule set beside it: further RRULEs, added dates (RDATE),
+dates left out (EXDATE and cancelled sittings) and moved sittings (RECURRENCE-ID), so the
+schedule, attendance and the calendar export all agree with the file. The schedule is kept
+in meetings.toml (hand-editable); attendance accumulates in attendance.jsonl.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
-from recovery_cli.meetings.rules import ONE_OFF_RULE, check_rule
+from recovery_cli.meetings.rules import ONE_OFF_RULE, RuleSet, check_rule
 from recovery_cli.store import fields
 from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.errors import InvalidValue
@@ -47,6 +50,50 @@ def stable_uid(key: str) -> str:
     return f"{uuid.uuid5(_UID_NAMESPACE, key.casefold())}@recovery"
 
 
+def wall_time(value: object, key: str) -> datetime:
+    """A naive local date and time (a TOML datetime or "2026-01-06T19:00"), 1900-2200."""
+    if isinstance(value, str):
+        with suppress(ValueError):
+            value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        raise InvalidValue(f"{key} must be a date and time such as 2026-01-06T19:00", key)
+    fields.check_day(key, value.date(), key)
+    return value.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _wall_times(data: Mapping[str, Any], key: str) -> tuple[datetime, ...]:
+    values = data.get(key, [])
+    if not isinstance(values, list):
+        raise InvalidValue(f"{key} must be a list of dates and times", key)
+    return tuple(wall_time(value, key) for value in values)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """One sitting held at another time (an iCalendar RECURRENCE-ID): its usual start, its
+    new start (naive wall times in the meeting's zone) and its length in minutes."""
+
+    of: datetime
+    start: datetime
+    duration: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A TOML-ready table."""
+        return {
+            "of": f"{self.of:%Y-%m-%dT%H:%M}",
+            "start": f"{self.start:%Y-%m-%dT%H:%M}",
+            "duration": self.duration,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Moved:
+        """Build a moved sitting from :meth:`to_dict` output."""
+        duration = data.get("duration", 60)
+        fields.in_range("duration", duration, 1, MAX_DURATION_MINUTES, "duration")
+        start = wall_time(data.get("start"), "start")
+        return cls(wall_time(data.get("of"), "of"), start, int(duration))
+
+
 @dataclass(frozen=True)
 class Meeting:
     """One meeting in the person's schedule: when it recurs, where it is and who runs it."""
@@ -68,6 +115,11 @@ class Meeting:
     phone: str = ""
     feed: str = ""
     active: bool = True
+    more_rules: tuple[str, ...] = ()
+    added: tuple[datetime, ...] = ()
+    skipped: tuple[datetime, ...] = ()
+    moved: tuple[Moved, ...] = ()
+    source_id: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", " ".join(self.name.split()))
@@ -83,11 +135,26 @@ class Meeting:
             raise InvalidValue(f"a link must start with https:// or http://, got {self.url!r}")
         if not self.uid:
             object.__setattr__(self, "uid", stable_uid(self.source or self.name))
+        more = tuple(check_rule(r, self.timezone, self.starts, self.time) for r in self.more_rules)
+        object.__setattr__(self, "more_rules", more)
 
     @property
     def is_one_off(self) -> bool:
         """True when the meeting happens only once."""
-        return self.rrule == ONE_OFF_RULE
+        return self.rrule == ONE_OFF_RULE and not self.more_rules and not self.added
+
+    @property
+    def rule_set(self) -> RuleSet:
+        """Every rule and date of the meeting; a moved sitting is left out at its usual
+        time (the schedule adds it back at its new one)."""
+        return RuleSet(
+            (self.rrule, *self.more_rules),
+            self.starts,
+            self.time,
+            self.timezone,
+            self.added,
+            self.skipped + tuple(moved.of for moved in self.moved),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A TOML-ready table: native date and time, no None values, empty text left out."""
@@ -111,6 +178,15 @@ class Meeting:
                 data[key] = value
         if not self.active:
             data["active"] = False
+        if self.more_rules:
+            data["more_rules"] = list(self.more_rules)
+        for key in ("added", "skipped"):
+            if values := getattr(self, key):
+                data[key] = [f"{value:%Y-%m-%dT%H:%M}" for value in values]
+        if self.moved:
+            data["moved"] = [moved.to_dict() for moved in self.moved]
+        if self.source_id:
+            data["source_id"] = self.source_id
         return data
 
     @classmethod
@@ -133,6 +209,11 @@ class Meeting:
             formats=tuple(fields.text_list(data, "formats")),
             **{key: fields.text(data, key) for key in ("url_notes", "phone", "feed")},
             active=data.get("active", True) is not False,
+            more_rules=tuple(fields.text_list(data, "more_rules")),
+            added=_wall_times(data, "added"),
+            skipped=_wall_times(data, "skipped"),
+            moved=tuple(Moved.from_dict(table) for table in fields.table_list(data, "moved")),
+            source_id=fields.text(data, "source_id"),
         )
 
     def renamed(self, name: str) -> Meeting:

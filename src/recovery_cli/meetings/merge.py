@@ -31,6 +31,10 @@ _DETAILS: dict[str, str] = {
     "notes": "notes",
     "formats": "formats",
     "active": "back in the feed",
+    "more_rules": "days",
+    "added": "extra dates",
+    "skipped": "cancelled dates",
+    "moved": "moved dates",
 }
 
 
@@ -62,7 +66,8 @@ class MergeResult:
 def changed_details(old: Meeting, new: Meeting) -> list[str]:
     """What differs between two versions of a meeting, ignoring its name, source and UID
     (and its first date, unless the days it falls on or a one-off's date moved)."""
-    changed = [label for key, label in _DETAILS.items() if getattr(old, key) != getattr(new, key)]
+    differ = (label for key, label in _DETAILS.items() if getattr(old, key) != getattr(new, key))
+    changed = list(dict.fromkeys(differ))
     moved = rule_weekdays(old) != rule_weekdays(new) or (
         new.is_one_off and old.starts != new.starts
     )

@@ -1,9 +1,11 @@
 """When meetings happen: recurrence rules built from friendly flags, and upcoming occurrences.
 
 Occurrences are computed with dateutil's rrule on wall-clock time in the meeting's own time
-zone (zoneinfo), so a 19:00 meeting stays at 19:00 local across daylight-saving changes. They
-are returned as aware datetimes and can be shown in the person's zone. dateutil is imported
-inside the functions that need it, so commands that never look at meetings do not pay for it.
+zone (zoneinfo), so a 19:00 meeting stays at 19:00 local across daylight-saving changes. Only
+the window asked for is expanded (:meth:`RuleSet.between`), and a rule that can't be a
+meeting has no sittings. They are returned as aware datetimes and can be shown in the
+person's zone. dateutil is imported inside the functions that need it, so commands that never
+look at meetings do not pay for it.
 """
 
 from __future__ import annotations
@@ -15,14 +17,15 @@ from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from recovery_cli.meetings.meetings import Meeting
-from recovery_cli.meetings.rules import ONE_OFF_RULE, parse_rule
+from recovery_cli.meetings.rules import ONE_OFF_RULE, RuleSet, parse_rule
 from recovery_cli.store.dates import WEEKDAYS, code_weekday, weekday_number
 from recovery_cli.store.errors import InvalidValue
 
 if TYPE_CHECKING:
-    from dateutil.rrule import rrule, rruleset
+    from dateutil.rrule import rrule
 
 EVERY_CHOICES: tuple[str, ...] = ("week", "2weeks", "month")
+MAX_DAYS_AHEAD = 3660
 
 
 class Recurring(Protocol):
@@ -110,7 +113,7 @@ def one_off_rule() -> str:
     return ONE_OFF_RULE
 
 
-def meeting_rule(meeting: Recurring) -> rrule | rruleset:
+def meeting_rule(meeting: Recurring) -> rrule:
     """The dateutil rule for a meeting, anchored at its first start in its own zone."""
     return parse_rule(meeting.rrule, meeting.starts, meeting.time, meeting.timezone)
 
@@ -124,15 +127,23 @@ def occurrences(meeting: Meeting, after: datetime, before: datetime) -> list[Occ
     return [Occurrence(meeting, start, end) for start, end in sittings(meeting, after, before)]
 
 
+def rule_set(item: Recurring) -> RuleSet:
+    """The whole rule set of a meeting, or the single rule of anything else that recurs."""
+    if isinstance(item, Meeting):
+        return item.rule_set
+    return RuleSet((item.rrule,), item.starts, item.time, item.timezone)
+
+
 def sittings(item: Recurring, after: datetime, before: datetime) -> list[tuple[datetime, datetime]]:
-    """The aware (start, end) of each sitting of ``item``, chosen as :func:`occurrences` does."""
+    """The aware (start, end) of each sitting of ``item``, chosen as :func:`occurrences` does
+    (a meeting's moved sittings at their new times)."""
     length = timedelta(minutes=item.duration)
-    starts = [
-        _real_time(start) for start in meeting_rule(item).between(after - length, before, inc=True)
-    ]
-    return [
-        (start, start + length) for start in starts if start + length > after and start <= before
-    ]
+    found = [(start, length) for start in rule_set(item).between(after - length, before)]
+    if isinstance(item, Meeting) and rule_set(item).problem() is None:
+        tz = ZoneInfo(item.timezone)
+        found += [(m.start.replace(tzinfo=tz), timedelta(minutes=m.duration)) for m in item.moved]
+    chosen = [(_real_time(start), _real_time(start) + span) for start, span in found]
+    return sorted((start, end) for start, end in chosen if end > after and start <= before)
 
 
 def _real_time(start: datetime) -> datetime:
@@ -141,26 +152,32 @@ def _real_time(start: datetime) -> datetime:
 
 
 def upcoming(meetings: Iterable[Meeting], now: datetime, days: int, zone: str) -> list[Occurrence]:
-    """All sittings from ``now`` for ``days`` days, sorted, shown in the time zone ``zone``."""
-    if days < 0:
-        raise InvalidValue(f"the number of days ahead cannot be negative, got {days}")
+    """All sittings from ``now`` for ``days`` days, sorted, shown in the time zone ``zone``;
+    meetings no longer in their feed are left out."""
+    if not 0 <= days <= MAX_DAYS_AHEAD:
+        raise InvalidValue(f"the number of days ahead is 0 to {MAX_DAYS_AHEAD}, got {days}")
     before = now + timedelta(days=days)
-    found = [occ.in_zone(zone) for m in meetings for occ in occurrences(m, now, before)]
+    active = [m for m in meetings if m.active]
+    found = [occ.in_zone(zone) for m in active for occ in occurrences(m, now, before)]
     return sorted(found, key=lambda occ: (occ.start, occ.meeting.name.casefold()))
 
 
 def next_occurrence(meeting: Meeting, now: datetime) -> Occurrence | None:
-    """The next sitting of ``meeting`` that has not ended, or None if it is all in the past."""
-    length = timedelta(minutes=meeting.duration)
-    start = meeting_rule(meeting).after(now - length, inc=False)
-    if start is None:
-        return None
-    return Occurrence(meeting, _real_time(start), _real_time(start) + length)
+    """The next sitting of ``meeting`` that has not ended (looking up to ten years ahead),
+    or None."""
+    for days in (31, MAX_DAYS_AHEAD):
+        found = occurrences(meeting, now, now + timedelta(days=days))
+        if found:
+            return found[0]
+    return None
 
 
 def first_start(meeting: Recurring) -> datetime | None:
-    """The first real sitting of the meeting (its start date may not match its rule)."""
-    first = next(iter(meeting_rule(meeting)), None)
+    """The first real sitting of the meeting's first rule (its start date may not match its
+    rule), within ten years of its start; None for a rule that can't be a meeting."""
+    only = RuleSet((meeting.rrule,), meeting.starts, meeting.time, meeting.timezone)
+    start = only.first
+    first = next(iter(only.between(start, start + timedelta(days=MAX_DAYS_AHEAD))), None)
     return None if first is None else _real_time(first)
 
 

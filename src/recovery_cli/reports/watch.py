@@ -306,6 +306,7 @@ def scheduled_days(meetings: Iterable[Meeting], until: datetime, zone: str) -> l
     return sorted(
         occurrence.in_zone(zone).start.date()
         for meeting in meetings
+        if meeting.active
         for occurrence in occurrences(meeting, start, local_until)
         if occurrence.start >= start
     )

@@ -211,3 +211,13 @@ def render_import(out: Console, report: ImportReport, *, dry_run: bool, verbose:
 
 def _when(meeting: Meeting) -> str:
     return f"{one_line(meeting.name, 60)} ({describe_rule(meeting)} at {meeting.time:%H:%M})"
+
+
+def render_not_shown(out: Console, meetings: Sequence[Meeting]) -> None:
+    """One line for each stored meeting whose rule can't be a meeting, so it is not shown."""
+    for meeting in meetings:
+        out.print(
+            f"[dim]{safe(one_line(meeting.name, 40))} is not shown: "
+            f"{safe(meeting.rule_set.problem() or '')}. You can change it with "
+            "recovery meetings edit --rrule.[/dim]"
+        )

@@ -17,7 +17,7 @@ __all__ = ["FORMATS", "ImportOptions", "ImportResult", "Skipped", "detect_format
 
 def detect_format(text: str) -> str:
     """The kind of feed, "meeting-guide", "bmlt" or "ics", told from the file's content."""
-    if text.lstrip("\ufeff \t\r\n").upper().startswith("BEGIN:VCALENDAR"):
+    if text.lstrip("\ufeff \t\r\n").upper().startswith(("BEGIN:VCALENDAR", "BEGIN:VEVENT")):
         return "ics"
     if not _looks_like_json(text):
         raise InvalidValue("this file is neither JSON nor iCalendar; say which it is with --format")
