@@ -2,9 +2,10 @@
 
 What the person curates (profile, plan, meetings) is TOML; what accumulates (check-ins,
 cravings, attendance) is JSON Lines whose first line is a header carrying the schema
-version. Every write replaces the whole file atomically, and only while the store's lock
-is held, so a read-modify-write by one command can never interleave with another's. A file
-that cannot be read raises `DataFileError` and is never written over.
+version. Every write happens only while the store's lock is held, so a read-modify-write by
+one command can never interleave with another's; it replaces the whole file atomically, or
+adds one record line at the end of a JSON Lines file (`append_line`). A file that cannot be
+read raises `DataFileError` and is never written over.
 """
 
 from __future__ import annotations
@@ -67,6 +68,20 @@ class Store:
 
     def exists(self, file: DataFile) -> bool:
         return self.path(file).exists()
+
+    @property
+    def locked(self) -> bool:
+        """Whether this store holds its lock (inside `transaction()`)."""
+        return self._lock_depth > 0
+
+    def stamp(self, file: DataFile) -> list[int] | None:
+        """The file's size and modification time in nanoseconds (None: no file): what
+        changes when anyone, the app or a hand edit, changes the file."""
+        try:
+            info = self.path(file).stat()
+        except FileNotFoundError:
+            return None
+        return [info.st_size, info.st_mtime_ns]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -186,6 +201,73 @@ class Store:
         records = _json_objects(path, numbered)
         return [json.dumps(migrate(file, record, version)) for record in records]
 
+    def version_on_disk(self, file: JsonLinesFile) -> int | None:
+        """The schema version in a JSON Lines file's header, reading that line only; None
+        when the file does not exist or is empty."""
+        path = self.path(file)
+        try:
+            with path.open("rb") as handle:
+                first = handle.readline()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DataFileError(path, exc.strerror or str(exc)) from None
+        if not first.strip():
+            return None
+        return _header_version(file, path, _decoded(path, first, 1))
+
+    def lines_from_end(self, file: JsonLinesFile) -> Iterator[str]:
+        """The record lines of a JSON Lines file, unparsed, the last one first, reading the
+        file from its end a block at a time: a caller that needs only recent records of a
+        file kept in order stops early. The header line is not given; blank lines are left
+        out. The caller checks the version (`version_on_disk`)."""
+        path = self.path(file)
+        try:
+            handle = path.open("rb")
+        except FileNotFoundError:
+            return
+        with handle:
+            end = handle.seek(0, os.SEEK_END)
+            rest = b""
+            while end > 0:
+                start = max(0, end - _TAIL_BLOCK)
+                handle.seek(start)
+                chunk = handle.read(end - start) + rest
+                end = start
+                lines = chunk.split(b"\n")
+                rest = lines.pop(0) if start > 0 else b""
+                for raw in reversed(lines if start > 0 else lines[1:]):
+                    if raw.strip():
+                        yield _decoded(path, raw, None)
+
+    def append_line(self, file: JsonLinesFile, line: str) -> None:
+        """Add one record line (a JSON object, as `load_lines` gives them) at the end of a
+        JSON Lines file that is at the current schema version, or start the file with it;
+        only inside `transaction()`. Appending leaves every earlier line untouched, and the
+        line is on disk (fsync) when this returns. The file's last line is checked first, so
+        that nothing is added to a file damaged at its end."""
+        self._require_lock()
+        path = self.path(file)
+        stamp = self.stamp(file)
+        if stamp is None or stamp[0] == 0:
+            self.save_lines(file, [line])
+            return
+        last = next(self.lines_from_end(file), None)
+        if last is not None:
+            try:
+                _json_object(path, last, 0)
+            except DataFileError as exc:
+                number = path.read_bytes().rstrip().count(b"\n") + 1
+                raise DataFileError(path, exc.problem, number) from None
+        with path.open("r+b") as handle:
+            end = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, end - 1))
+            # A file whose last line has no line end (edited by hand) gets one first.
+            ending = b"" if end == 0 or handle.read(1) == b"\n" else b"\n"
+            handle.write(ending + line.encode("utf-8") + b"\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
         self._require_lock()
@@ -199,6 +281,16 @@ class Store:
     def _require_lock(self) -> None:
         if self._lock_depth == 0:
             raise RuntimeError("a store write must happen inside Store.transaction()")
+
+
+_TAIL_BLOCK = 64 * 1024
+
+
+def _decoded(path: Path, raw: bytes, line: int | None) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "it is not UTF-8 text", line) from None
 
 
 def _read_text(path: Path) -> str | None:

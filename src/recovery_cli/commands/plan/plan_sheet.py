@@ -1,13 +1,10 @@
-"""`recovery plan show`: the plan on one screen, read in a craving.
-
-Free of Typer at module level, so that the launcher can run it without loading the whole
-command line (see launch.py); the Typer command in commands/plan.py calls the same function.
-"""
+"""`recovery plan show`: the plan on one screen, read in a craving (the Typer command in
+commands/plan/plan.py calls `show_plan`)."""
 
 from __future__ import annotations
 
 from recovery_cli.commands.session import console, print_json
-from recovery_cli.log.logbook import load_cravings
+from recovery_cli.log.insights import stored_coping_effectiveness
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.plan.plan_sheet import build_sheet
 from recovery_cli.store.fields import find
@@ -27,7 +24,7 @@ def show_plan(store: Store, trigger_name: str | None = None, as_json: bool = Fal
         plan,
         region=profile.region if profile else "",
         # The log only ranks strategies: with none in the plan, it need not be read.
-        cravings=load_cravings(store) if plan.coping else [],
+        effects=stored_coping_effectiveness(store) if plan.coping else [],
         now=here(profile).now,
         trigger=trigger,
     )
