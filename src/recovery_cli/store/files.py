@@ -75,13 +75,14 @@ class Store:
         return self._lock_depth > 0
 
     def stamp(self, file: DataFile) -> list[int] | None:
-        """The file's size and modification time in nanoseconds (None: no file): what
-        changes when anyone, the app or a hand edit, changes the file."""
+        """The file's size, modification time in nanoseconds and inode (None: no file):
+        what changes when anyone, the app or a hand edit, changes the file. (Only an edit
+        that keeps the size, in place, within the clock tick of the last write goes unseen.)"""
         try:
             info = self.path(file).stat()
         except FileNotFoundError:
             return None
-        return [info.st_size, info.st_mtime_ns]
+        return [info.st_size, info.st_mtime_ns, info.st_ino]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
