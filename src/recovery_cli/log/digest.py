@@ -4,7 +4,7 @@ cost more with every year of records kept.
 `digest.json` in the data folder holds, for each record file, a few figures drawn from its
 records (the days with a check-in, as runs of days in a row; each coping strategy's total
 craving drop and count; whether the file is in time order, which lets a reader of recent
-records start at the end), with the file's size, modification time and inode when they were
+records start at the end), with the file's size and modification time when they were
 drawn. logbook.py brings them up to date under the same lock as each record it appends. A
 summary that is missing, from an older schema, or whose file has changed since (a hand
 edit, a sync, a restore, or a write that rewrote the file) is drawn again from the records.

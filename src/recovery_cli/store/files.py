@@ -75,14 +75,15 @@ class Store:
         return self._lock_depth > 0
 
     def stamp(self, file: DataFile) -> list[int] | None:
-        """The file's size, modification time in nanoseconds and inode (None: no file):
-        what changes when anyone, the app or a hand edit, changes the file. (Only an edit
-        that keeps the size, in place, within the clock tick of the last write goes unseen.)"""
+        """The file's size and modification time in nanoseconds (None: no file): what
+        changes when anyone, the app or a hand edit, changes the file, and what a copy that
+        keeps times (a backup folder, a sync) keeps. (Only an edit that keeps the size,
+        within the clock tick of the last write, goes unseen.)"""
         try:
             info = self.path(file).stat()
         except FileNotFoundError:
             return None
-        return [info.st_size, info.st_mtime_ns, info.st_ino]
+        return [info.st_size, info.st_mtime_ns]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
