@@ -10,6 +10,7 @@ import json
 import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from recovery_cli.log.logbook import CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import (
@@ -66,7 +67,12 @@ def daily_checkins(first: date, last: date, rng: random.Random) -> list[CheckIn]
     ]
 
 
+ZONE = "America/New_York"
+
+
 def cravings(first: date, last: date, per_day: int, rng: random.Random) -> list[Craving]:
+    """Cravings at times in the person's time zone, as `recovery craving` records them."""
+    zone = ZoneInfo(ZONE)
     events = []
     for n in range((last - first).days + 1):
         day = first + timedelta(days=n)
@@ -74,7 +80,7 @@ def cravings(first: date, last: date, per_day: int, rng: random.Random) -> list[
             before = rng.randint(3, 10)
             events.append(
                 Craving(
-                    at=datetime.combine(day, time(rng.randint(7, 23), rng.randint(0, 59))),
+                    at=datetime.combine(day, time(rng.randint(7, 23), rng.randint(0, 59)), zone),
                     intensity=before,
                     trigger=rng.choice(TRIGGERS),
                     coped=rng.sample(COPING, rng.randint(1, 2)),
@@ -95,7 +101,7 @@ MEETINGS = [
 def meeting_book(first: date) -> MeetingBook:
     return MeetingBook(
         [
-            Meeting(name, fellowship, rule, first, at, "America/New_York", where=where, url=url)
+            Meeting(name, fellowship, rule, first, at, ZONE, where=where, url=url)
             for name, fellowship, rule, at, where, url in MEETINGS
         ]
     )
@@ -150,7 +156,7 @@ def generate(
     with store.transaction():
         save_profile(
             store,
-            Profile("Sam", first, ["heroin"], "US", "America/New_York"),
+            Profile("Sam", first, ["heroin"], "US", ZONE),
         )
         if years == 0:
             return

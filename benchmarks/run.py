@@ -1,10 +1,17 @@
 """Whole-process timings of `recovery` commands beside a Typer + Rich hello world.
 
-    python -m benchmarks.run [--runs 15] [--only NAME ...]
+    python -m benchmarks.run [--runs 10] [--years 1 10 30] [--only NAME ...] [--app-path DIR]
+                             [--scale]
 
-For each scenario the hello-world baseline and the command run alternately, `--runs` times
-each after one warm-up, so that a busy machine slows both alike; the table gives both
-medians and their ratio. A scenario that writes gets a fresh copy of its data every run.
+For each command and each amount of synthetic data (benchmarks/generate.py), the hello-world
+baseline and the command run alternately, `--runs` times each after one warm-up, so that a
+busy machine slows both alike; the table gives both medians, their ratio and the goal for
+that ratio (issue 14), then each command's growth: its ratio with the most years of data
+against its ratio with the fewest. A command that writes gets a fresh copy of its data
+every run. `--scale` adds the meetings at scale (issue 12), once each at one size: a
+20,000-record feed imported, and the schedule's sittings over many meetings. `--app-path`
+puts a folder first on recovery's import path only (for example one holding the typer that
+pyproject.toml pins, when the environment has a newer one).
 """
 
 from __future__ import annotations
@@ -26,46 +33,50 @@ from benchmarks.generate import generate, meeting_feed
 HERE = Path(__file__).resolve().parent
 HELLO = [sys.executable, str(HERE / "hello.py")]
 RECOVERY = [sys.executable, "-m", "recovery_cli"]
+# Each command's cost may grow by this much from the fewest years of data to the most.
+GROWTH_GOAL = 1.15
 
 
 @dataclass(frozen=True)
-class Scenario:
+class Command:
     name: str
-    years: int  # of synthetic data; 0 = a set-up profile and nothing else
     args: tuple[str, ...]
+    goal: float  # the most its time may be, as a multiple of the hello world's
     writes: bool = False
-    feed: int = 0  # records in a generated Meeting Guide feed, given as the last argument
-    meetings: int = 0  # more meetings on the schedule
 
 
-LOG_FLAGS = ("log", "--mood", "6", "--craving", "3", "--sleep", "7", "--trigger", "stress")
+COMMANDS = [
+    Command("plan show", ("plan", "show"), 0.70),
+    Command("dashboard", (), 0.90),
+    Command("log list", ("log", "list"), 0.90),
+    Command("meetings", ("meetings",), 0.90),
+    Command(
+        "log (write)",
+        ("log", "--mood", "6", "--craving", "3", "--sleep", "7", "--trigger", "stress"),
+        1.00,
+        writes=True,
+    ),
+    Command("craving (write)", ("craving", "--intensity", "6"), 1.00, writes=True),
+    Command("backup", ("backup",), 1.50),
+]
 
-SCENARIOS = [
-    Scenario("status, empty store", 0, ("status",)),
-    Scenario("status, 10 years", 10, ("status",)),
-    Scenario("status --json, 10 years", 10, ("status", "--json")),
-    Scenario("log (flags), empty store", 0, LOG_FLAGS, writes=True),
-    Scenario("log (flags), 10 years", 10, LOG_FLAGS, writes=True),
-    Scenario("plan show, 1 year", 1, ("plan", "show")),
-    Scenario("plan show --trigger payday, 1 year", 1, ("plan", "show", "--trigger", "payday")),
-    Scenario("plan show --json, 1 year", 1, ("plan", "show", "--json")),
-    Scenario("plan show, 10 years", 10, ("plan", "show")),
-    Scenario("summary, 1 year", 1, ("summary",)),
-    Scenario("export html, 1 year", 1, ("export", "--format", "html")),
-    Scenario("export html, 10 years", 10, ("export", "--format", "html")),
-    Scenario(
-        "export html of a whole year, 1 year", 1, ("export", "--format", "html", "--since", "364d")
-    ),
-    Scenario("backup, 1 year", 1, ("backup",)),
-    Scenario("meetings, 10 years", 10, ("meetings",)),
-    Scenario("meetings --json, 10 years", 10, ("meetings", "--json")),
-    Scenario(
-        "meetings import of 20,000 records", 0, ("meetings", "import"), writes=True, feed=20_000
-    ),
-    Scenario(
-        "meetings --days 400, 2,000 meetings", 1, ("meetings", "--days", "400"), meetings=2000
-    ),
-    Scenario("meetings --days 7, 20,000 meetings", 1, ("meetings", "--days", "7"), meetings=20_000),
+
+@dataclass(frozen=True)
+class Scale:
+    """A meetings command at one size: a generated feed of `feed` records given as its last
+    argument, or `meetings` more meetings on a year's schedule."""
+
+    name: str
+    args: tuple[str, ...]
+    feed: int = 0
+    meetings: int = 0
+    writes: bool = False
+
+
+SCALES = [
+    Scale("meetings import of 20,000 records", ("meetings", "import"), feed=20_000, writes=True),
+    Scale("meetings --days 400, 2,000 meetings", ("meetings", "--days", "400"), meetings=2_000),
+    Scale("meetings --days 7, 20,000 meetings", ("meetings", "--days", "7"), meetings=20_000),
 ]
 
 
@@ -76,7 +87,12 @@ def _timed(command: Sequence[str], env: dict[str, str]) -> float:
 
 
 def measure(
-    command: Sequence[str], runs: int, env: dict[str, str], seed: Path, work: Path, writes: bool
+    command: Sequence[str],
+    runs: int,
+    envs: tuple[dict[str, str], dict[str, str]],
+    seed: Path,
+    work: Path,
+    writes: bool,
 ) -> tuple[float, float]:
     """Medians (baseline, command) in seconds over alternating runs; the first pair warms up."""
     baseline, timings = [], []
@@ -85,7 +101,7 @@ def measure(
         if writes:
             shutil.rmtree(work)
             shutil.copytree(seed, work)
-        pair = (_timed(HELLO, env), _timed(command, env))
+        pair = (_timed(HELLO, envs[0]), _timed(command, envs[1]))
         if run:
             baseline.append(pair[0])
             timings.append(pair[1])
@@ -93,34 +109,110 @@ def measure(
     return statistics.median(baseline), statistics.median(timings)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--only", nargs="*", default=None, help="scenario names to run")
-    args = parser.parse_args()
+def environments(app_path: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The hello world's environment and recovery's."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     # An installed package runs from compiled bytecode; without this every timed run would
     # compile recovery's sources again while the baseline's libraries run compiled.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent / "src"), env.get("PYTHONPATH", "")])
-    print(f"{'scenario':44} {'hello world':>12} {'recovery':>10} {'ratio':>7}")
+    env.pop("PYTHONPATH", None)
+    first = [str(app_path)] if app_path else []
+    app = {**env, "PYTHONPATH": os.pathsep.join([*first, str(HERE.parent / "src")])}
+    return env, app
+
+
+def typer_version(env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", "import typer; print(typer.__version__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 30])
+    parser.add_argument("--only", nargs="*", default=None, help="command names to run")
+    parser.add_argument("--app-path", type=Path, default=None)
+    parser.add_argument("--scale", action="store_true", help="also the meetings at scale")
+    args = parser.parse_args()
+    envs = environments(args.app_path)
+    print(
+        f"hello world on typer {typer_version(envs[0])}, recovery on typer "
+        f"{typer_version(envs[1])}; {args.runs} alternating runs, medians\n"
+    )
+    print("| command | years | hello world | recovery | ratio | goal | within |")
+    print("|---|---:|---:|---:|---:|---:|:---:|")
+    ratios: dict[str, dict[int, float]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        for scenario in SCENARIOS:
-            if args.only and scenario.name not in args.only:
-                continue
-            seed = root / f"seed-{scenario.years}-{scenario.meetings}"
-            if not seed.exists():
-                generate(seed, scenario.years, meetings=scenario.meetings)
-            work = root / "work"
-            command = [*RECOVERY, "--home", str(work), *scenario.args]
-            if scenario.feed:
-                command.append(str(meeting_feed(root / "feed.json", scenario.feed)))
-            hello, median = measure(command, args.runs, env, seed, work, scenario.writes)
-            print(
-                f"{scenario.name:44} {hello * 1000:10.1f}ms {median * 1000:8.1f}ms "
-                f"{median / hello:6.2f}x"
+        for years in args.years:
+            seed = root / f"seed-{years}"
+            generate(seed, years)
+            # A person's folder holds the summaries beside the records (log/digest.py),
+            # drawn by the first command that reads them; copies keep them valid.
+            subprocess.run(
+                [*RECOVERY, "--home", str(seed), "plan", "show"],
+                env=envs[1],
+                check=True,
+                stdout=subprocess.DEVNULL,
             )
+            subprocess.run(
+                [*RECOVERY, "--home", str(seed)], env=envs[1], check=True, stdout=subprocess.DEVNULL
+            )
+            for command in COMMANDS:
+                if args.only and command.name not in args.only:
+                    continue
+                work = root / "work"
+                argv = [*RECOVERY, "--home", str(work), *command.args]
+                hello, median = measure(argv, args.runs, envs, seed, work, command.writes)
+                ratio = median / hello
+                ratios.setdefault(command.name, {})[years] = ratio
+                print(
+                    f"| {command.name} | {years} | {hello * 1000:.0f} ms | {median * 1000:.0f} ms "
+                    f"| {ratio:.2f}x | {command.goal:.2f}x | {_mark(ratio <= command.goal)} |",
+                    flush=True,
+                )
+            shutil.rmtree(seed)
+        _print_growth(ratios, min(args.years), max(args.years))
+        if args.scale:
+            _print_scales(root, args.runs, envs)
+
+
+def _print_scales(root: Path, runs: int, envs: tuple[dict[str, str], dict[str, str]]) -> None:
+    print("\n| meetings at scale | hello world | recovery | ratio |")
+    print("|---|---:|---:|---:|")
+    for scale in SCALES:
+        seed = root / f"scale-{scale.meetings}"
+        if not seed.exists():
+            generate(seed, 1, meetings=scale.meetings)
+        argv = [*RECOVERY, "--home", str(root / "work"), *scale.args]
+        if scale.feed:
+            argv.append(str(meeting_feed(root / "feed.json", scale.feed)))
+        hello, median = measure(argv, runs, envs, seed, root / "work", scale.writes)
+        print(
+            f"| {scale.name} | {hello * 1000:.0f} ms | {median * 1000:.0f} ms "
+            f"| {median / hello:.2f}x |",
+            flush=True,
+        )
+
+
+def _print_growth(ratios: dict[str, dict[int, float]], fewest: int, most: int) -> None:
+    if fewest == most:
+        return
+    print(f"\n| command | ratio at {most} years / at {fewest} | goal | within |")
+    print("|---|---:|---:|:---:|")
+    for name, by_years in ratios.items():
+        growth = by_years[most] / by_years[fewest]
+        print(f"| {name} | {growth:.2f} | {GROWTH_GOAL:.2f} | {_mark(growth <= GROWTH_GOAL)} |")
+
+
+def _mark(within: bool) -> str:
+    return "yes" if within else "NO"
 
 
 if __name__ == "__main__":

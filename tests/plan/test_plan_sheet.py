@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from recovery_cli.log.insights import coping_effectiveness
 from recovery_cli.log.logbook import Craving
 from recovery_cli.plan.plan import Contact, CopingStrategy, Plan, Trigger
 from recovery_cli.plan.plan_sheet import (
@@ -41,7 +42,7 @@ STRATEGIES = [
 
 
 def test_strategies_ranked_by_the_persons_own_mean_drop_then_unmeasured_in_order() -> None:
-    ranked = rank_strategies(STRATEGIES, LOG)
+    ranked = rank_strategies(STRATEGIES, coping_effectiveness(LOG))
     assert [r.strategy.name for r in ranked] == [
         "call sponsor",
         "walk",
@@ -59,7 +60,7 @@ def test_strategies_ranked_by_the_persons_own_mean_drop_then_unmeasured_in_order
 
 
 def test_a_trigger_puts_its_strategies_first_still_ranked() -> None:
-    ranked = rank_strategies(STRATEGIES, LOG, Trigger("PAYDAY"))
+    ranked = rank_strategies(STRATEGIES, coping_effectiveness(LOG), Trigger("PAYDAY"))
     assert [r.strategy.name for r in ranked] == [
         "walk",
         "journal",
@@ -96,7 +97,7 @@ def test_contacts_reachable_now_first_then_no_hours_then_later_then_unreadable()
 
 def test_the_sheet_holds_every_part_and_names_what_is_missing() -> None:
     plan = Plan(reasons=["my daughter"], coping=STRATEGIES[:1], contacts=[Contact("Jo")])
-    sheet = build_sheet(plan, "GB", LOG, SATURDAY_11AM)
+    sheet = build_sheet(plan, "GB", coping_effectiveness(LOG), SATURDAY_11AM)
     data = sheet.to_dict()
     assert data["calm"] == CALM_LINE
     assert [h["number"] for h in data["helplines"]] == ["0300 123 6600", "116 123", "999"]

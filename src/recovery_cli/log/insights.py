@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Literal
 
-from recovery_cli.log.logbook import CheckIn, Craving
+from recovery_cli.log.digest import CopingTotals, add_coping
+from recovery_cli.log.logbook import CheckIn, Craving, coping_totals
+from recovery_cli.store.files import Store
 from recovery_cli.store.words import counted
 
 Measure = Literal["mood", "craving"]
@@ -249,17 +251,23 @@ def coping_effectiveness(cravings: Iterable[Craving]) -> list[CopingEffect]:
     Only cravings with an intensity afterwards count. Names are matched without regard to
     case; the first spelling met is the one shown.
     """
-    names: dict[str, str] = {}
-    drops: dict[str, list[int]] = {}
+    totals: CopingTotals = {}
     for craving in cravings:
-        drop = craving.drop
-        if drop is None:
-            continue
-        for key in {_key(name) for name in craving.coped if name.strip()}:
-            drops.setdefault(key, []).append(drop)
-        for name in craving.coped:
-            names.setdefault(_key(name), name.strip())
-    effects = [CopingEffect(names[key], fmean(drops[key]), len(drops[key])) for key in drops]
+        add_coping(totals, craving.coped, craving.drop)
+    return ranked_coping(totals)
+
+
+def stored_coping_effectiveness(store: Store) -> list[CopingEffect]:
+    """`coping_effectiveness` of every craving recorded, from the summary kept beside them
+    (the same figures, without reading every craving)."""
+    return ranked_coping(coping_totals(store))
+
+
+def ranked_coping(totals: CopingTotals) -> list[CopingEffect]:
+    """The strategies' effects from their totals (see `digest.add_coping`): those used in
+    `RANKED_FROM` cravings or more first, best first (ties go to the one used more often);
+    then those used fewer times, most used first, for they are too few to rank."""
+    effects = [CopingEffect(name, drop / count, count) for name, drop, count in totals.values()]
     return sorted(
         effects,
         key=lambda e: (

@@ -1,8 +1,13 @@
 """The daily check-ins and the craving events, kept as JSON Lines.
 
-Ten years of check-ins and cravings make long files, and `recovery log` and `recovery
-status` run every day: the functions that touch one record or a few recent days read the
-other lines without parsing them (only their date), and write them back as they were.
+Ten years of check-ins and cravings make long files, and `recovery log`, `recovery
+craving`, `recovery status` and `recovery plan show` run every day, so their cost must not
+grow with the years kept. A new record after the last one is appended, after checking only
+that record; reads of recent days start at the end of the file and stop at the first
+older line; the days with a check-in and each coping strategy's totals come from the
+summaries in digest.py, kept up to date on each append. Anything else (a file out of
+order, an older schema, a change to an earlier record) takes the long way: every line read,
+the others unparsed (only their date), and the file written back whole.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Any, NoReturn, TypeVar
 
+from recovery_cli.log import digest
 from recovery_cli.store import fields
 from recovery_cli.store.errors import DataFileError, InvalidValue
 from recovery_cli.store.files import JsonLinesFile, Store
@@ -153,24 +160,27 @@ def load_checkins(store: Store, since: date | None = None) -> list[CheckIn]:
     if since is None:
         records = store.load_records(CHECKINS_FILE, CheckIn.from_dict)
     else:
-        lines = [
-            line for day, line in _dated_checkin_lines(store, to_rewrite=False) if day >= since
-        ]
+        in_order = _checkin_figures(store)["in_order"]
+        lines = _lines_since(store, CHECKINS_FILE, in_order, _checkin_day, since, CheckIn.from_dict)
         records = _parse_lines(store, CHECKINS_FILE, lines, CheckIn.from_dict)
     return sorted(records, key=lambda c: c.day)
 
 
 def checkin_days(store: Store) -> list[date]:
-    """The days that have a check-in, in file order, without parsing the records."""
-    return [day for day, _ in _dated_checkin_lines(store, to_rewrite=False)]
+    """The days that have a check-in, in order, from the summary of the file."""
+    return digest.days_of(_checkin_figures(store)["runs"])
 
 
 def days_and_recent(store: Store, since: date) -> tuple[list[date], list[CheckIn]]:
-    """`checkin_days` and `load_checkins(since=...)` together, reading the file once."""
-    dated = _dated_checkin_lines(store, to_rewrite=False)
-    recent = [line for day, line in dated if day >= since]
-    parsed = _parse_lines(store, CHECKINS_FILE, recent, CheckIn.from_dict)
-    return [day for day, _ in dated], sorted(parsed, key=lambda c: c.day)
+    """`checkin_days` and `load_checkins(since=...)` together."""
+    return checkin_days(store), load_checkins(store, since)
+
+
+def coping_totals(store: Store) -> digest.CopingTotals:
+    """Each coping strategy's total craving drop and count (see `digest.add_coping`), from
+    the summary of the cravings file."""
+    totals: digest.CopingTotals = _craving_figures(store)["coping"]
+    return totals
 
 
 def checkin_for(store: Store, day: date) -> CheckIn | None:
@@ -184,6 +194,18 @@ def update_checkin(
 ) -> tuple[CheckIn | None, CheckIn]:
     """Replace the check-in for `day` by `change(the one there, or None)`; inside a
     transaction. Returns the check-in before and after."""
+    figures = _checkin_figures(store)
+    runs = figures["runs"]
+    if _appendable(store, CHECKINS_FILE, figures) and (
+        not runs or date.fromisoformat(runs[-1][1]) < day
+    ):
+        after = change(None)
+        if after.day != day:
+            raise ValueError("a check-in update must keep its day")
+        store.append_line(CHECKINS_FILE, _dump(after.to_dict()))
+        digest.add_day(runs, day)
+        digest.keep(store, CHECKINS_FILE, figures)
+        return None, after
     dated = _dated_checkin_lines(store, to_rewrite=True)
     same_day = [line for when, line in dated if when == day]
     before = _parse_lines(store, CHECKINS_FILE, same_day[:1], CheckIn.from_dict)
@@ -256,16 +278,15 @@ def load_cravings(store: Store, since: date | None = None) -> list[Craving]:
     if since is None:
         records = store.load_records(CRAVINGS_FILE, Craving.from_dict)
     else:
-        lines, first = store.load_lines(CRAVINGS_FILE, to_rewrite=False), since.isoformat()
-        try:
-            recent = [line for line in lines if _craving_day(line) >= first]
-        except ValueError:
-            _explain(store, CRAVINGS_FILE, Craving.from_dict)
-        records = _parse_lines(store, CRAVINGS_FILE, recent, Craving.from_dict)
-    return sorted(records, key=lambda c: c.at)
+        in_order = _craving_figures(store)["in_order"]
+        lines = _lines_since(
+            store, CRAVINGS_FILE, in_order, _craving_date, since, Craving.from_dict
+        )
+        records = _parse_lines(store, CRAVINGS_FILE, lines, Craving.from_dict)
+    return _in_time_order(store, records)
 
 
-def _craving_day(line: str) -> str:
+def _craving_date(line: str) -> str:
     """The ISO date of a craving line, as text (ISO dates compare as text). Lines as this
     module writes them start with the time: slicing is ten times faster than the search,
     which reads any other line. A line whose date is not one is kept, and fails parsing."""
@@ -278,7 +299,16 @@ def save_cravings(store: Store, cravings: list[Craving]) -> None:
 
 
 def add_craving(store: Store, craving: Craving) -> None:
-    """Add one craving event in time order, inside a transaction, without parsing the rest."""
+    """Add one craving event in time order, inside a transaction, without parsing the rest:
+    appended when it comes after the last one."""
+    figures = _craving_figures(store)
+    last = figures["last"]
+    if _appendable(store, CRAVINGS_FILE, figures) and _not_before(last, craving.at):
+        store.append_line(CRAVINGS_FILE, _dump(craving.to_dict()))
+        figures["last"] = craving.at.isoformat()
+        digest.add_coping(figures["coping"], craving.coped, craving.drop)
+        digest.keep(store, CRAVINGS_FILE, figures)
+        return
     lines = store.load_lines(CRAVINGS_FILE)
     try:
         times = [datetime.fromisoformat(_field(_AT_FIELD, line)) for line in lines]
@@ -301,6 +331,98 @@ def recorded_already(store: Store, craving: Craving) -> Craving | None:
         ),
         None,
     )
+
+
+def _checkin_figures(store: Store) -> digest.Figures:
+    """The check-in file's summary: the runs of days with a check-in, and whether the file
+    is in date order (each day after the one before)."""
+
+    def draw() -> digest.Figures:
+        days = [day for day, _ in _dated_checkin_lines(store, to_rewrite=False)]
+        in_order = all(a < b for a, b in pairwise(days))
+        return {"in_order": in_order, "runs": digest.runs_of(days)}
+
+    return digest.figures(store, CHECKINS_FILE, draw)
+
+
+def _craving_figures(store: Store) -> digest.Figures:
+    """The cravings file's summary: each coping strategy's totals, the last time in the
+    file, and whether the file is in time order."""
+
+    def draw() -> digest.Figures:
+        records = store.load_records(CRAVINGS_FILE, Craving.from_dict)
+        ordered = _in_time_order(store, records)
+        totals: digest.CopingTotals = {}
+        for craving in ordered:
+            digest.add_coping(totals, craving.coped, craving.drop)
+        return {
+            "in_order": [c.at for c in records] == [c.at for c in ordered],
+            "last": records[-1].at.isoformat() if records else None,
+            "coping": totals,
+        }
+
+    return digest.figures(store, CRAVINGS_FILE, draw)
+
+
+def _in_time_order(store: Store, cravings: list[Craving]) -> list[Craving]:
+    try:
+        return sorted(cravings, key=lambda c: c.at)
+    except TypeError:  # a time without a zone among ones with
+        raise DataFileError(
+            store.path(CRAVINGS_FILE), "a record's time has no time zone, unlike the others"
+        ) from None
+
+
+def _not_before(last: str | None, at: datetime) -> bool:
+    if last is None:
+        return True
+    try:
+        return datetime.fromisoformat(last) <= at
+    except TypeError:  # one has a time zone and the other not: the long way explains
+        return False
+
+
+def _appendable(store: Store, file: JsonLinesFile, figures: digest.Figures) -> bool:
+    """Whether a record that comes after the file's last one can simply be appended: the
+    file is in order and at the current schema version (or does not exist yet)."""
+    return bool(figures["in_order"]) and store.version_on_disk(file) in (None, file.version)
+
+
+def _lines_since(
+    store: Store,
+    file: JsonLinesFile,
+    in_order: bool,
+    day_of: Callable[[str], str],
+    since: date,
+    parse: Callable[[dict[str, Any]], Any],
+) -> list[str]:
+    """The record lines dated `since` or later (their dates read, the records unparsed),
+    in file order; read from the end of the file, up to the first line two days older,
+    when the file is in order at the current schema version. (Two days: a craving's date is
+    its own local one, and the time zone may have changed along the way.)"""
+    first, stop = since.isoformat(), (since - timedelta(days=2)).isoformat()
+    from_end = in_order and store.version_on_disk(file) == file.version
+    lines = (
+        store.lines_from_end(file)
+        if from_end
+        else reversed(store.load_lines(file, to_rewrite=False))
+    )
+    recent = []
+    try:
+        for line in lines:
+            day = day_of(line)
+            if from_end and day < stop:
+                break
+            if day >= first:
+                recent.append(line)
+    except ValueError:
+        _explain(store, file, parse)
+    recent.reverse()
+    return recent
+
+
+def _checkin_day(line: str) -> str:
+    return date.fromisoformat(_field(_DATE_FIELD, line)).isoformat()
 
 
 def _dated_checkin_lines(store: Store, *, to_rewrite: bool) -> list[tuple[date, str]]:

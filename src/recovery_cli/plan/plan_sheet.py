@@ -8,12 +8,12 @@ its strategies and the warning signs first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from recovery_cli.log.insights import CopingEffect, TriggerStat, coping_effectiveness, trigger_stats
+from recovery_cli.log.insights import CopingEffect, TriggerStat, trigger_stats
 from recovery_cli.log.logbook import CheckIn, Craving
 from recovery_cli.plan import helplines, hours, plan
 from recovery_cli.store import fields
@@ -82,21 +82,22 @@ class Sheet:
 def build_sheet(
     the_plan: plan.Plan,
     region: str,
-    cravings: Iterable[Craving],
+    effects: Sequence[CopingEffect],
     now: datetime,
     trigger: plan.Trigger | None = None,
     checkins: Sequence[CheckIn] = (),
+    cravings: Sequence[Craving] = (),
 ) -> Sheet:
-    """Everything `plan show` shows; `now` is in the person's time zone. With a trigger,
-    how often the `checkins` and `cravings` met it."""
-    cravings = list(cravings)
+    """Everything `plan show` shows; `now` is in the person's time zone; `effects` are
+    what helped in the person's cravings (`insights.coping_effectiveness`), best first.
+    With a trigger, how often the `checkins` and `cravings` met it."""
     return Sheet(
         trigger_met=None if trigger is None else trigger_met(trigger, checkins, cravings),
         calm=CALM_LINE,
         reasons=list(the_plan.reasons),
         trigger=trigger,
         warning_signs=list(the_plan.warning_signs),
-        strategies=rank_strategies(the_plan.coping, cravings, trigger),
+        strategies=rank_strategies(the_plan.coping, effects, trigger),
         contacts=reachable_first(the_plan.contacts, now),
         region=region,
         helplines=helplines.for_person(region, the_plan.helplines),
@@ -127,13 +128,12 @@ def _met(stat: TriggerStat | None) -> dict[str, Any] | None:
 
 def rank_strategies(
     strategies: Sequence[plan.CopingStrategy],
-    cravings: Iterable[Craving],
+    effects: Sequence[CopingEffect],
     trigger: plan.Trigger | None = None,
 ) -> list[RankedStrategy]:
     """The strategies, those that brought the person's cravings down most first (the order
-    of `insights.coping_effectiveness`); those not yet measured after, in the order added.
-    With a trigger, the strategies that answer it come before all others."""
-    effects = coping_effectiveness(cravings)
+    of `effects`, from `insights.coping_effectiveness`); those not yet measured after, in
+    the order added. With a trigger, the strategies that answer it come before all others."""
 
     def measured(strategy: plan.CopingStrategy) -> tuple[int, CopingEffect | None]:
         """Its place in the ranking (len(effects) when not measured) and its effect."""

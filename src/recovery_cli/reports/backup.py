@@ -121,8 +121,10 @@ def backup_document(store: Store) -> dict[str, Any]:
 
 
 def dumps(document: dict[str, Any]) -> str:
-    """The backup as text: ASCII only, so no control character can reach a terminal raw."""
-    return json.dumps(document, indent=2) + "\n"
+    """The backup as text: ASCII only, so no control character can reach a terminal raw.
+    Compact, because only compact JSON goes through the C encoder: indented JSON takes the
+    pure-Python one, several times slower on years of records."""
+    return json.dumps(document, separators=(",", ":")) + "\n"
 
 
 def restore(store: Store, path: Path, replace: bool = False) -> Restored:

@@ -2,10 +2,11 @@
 
 What the person curates (profile, plan, meetings) is TOML; what accumulates (check-ins,
 cravings, attendance) is JSON Lines whose first line is a header carrying the schema
-version. Every write replaces the whole file atomically, and only while the store's lock
-is held, so a read-modify-write by one command can never interleave with another's. The
-files a transaction saves are written together when it ends, all or nothing (see
-`store/journal.py`); until then reads inside it see what it saved. A file that cannot be
+version. Every write happens only while the store's lock is held, so a read-modify-write by
+one command can never interleave with another's. The files a transaction saves are written
+together when it ends, all or nothing (see `store/journal.py`); until then reads inside it
+see what it saved. A transaction that only adds record lines to JSON Lines files appends
+them (`append_line`) instead of rewriting the files. A file that cannot be
 read raises `DataFileError` and is never written over.
 """
 
@@ -80,6 +81,12 @@ class Store:
         self.tidy = tidy
         self._lock_depth = 0
         self._staged: dict[str, bytes | None] = {}
+        self._appended: dict[str, list[str]] = {}
+        self._after_commit: list[Callable[[], None]] = []
+        # What the layers above remember for the length of one transaction (the summaries
+        # of files whose new lines are not written yet); cleared when it ends.
+        self.scratch: dict[str, Any] = {}
+        self._writes: dict[str, int] = {}
         self._folders: dict[str, Path] = {}
         self._journal_checked = False
 
@@ -90,6 +97,22 @@ class Store:
         if file.filename in self._staged:
             return self._staged[file.filename] is not None
         return self.path(file).exists()
+
+    @property
+    def locked(self) -> bool:
+        """Whether this store holds its lock (inside `transaction()`)."""
+        return self._lock_depth > 0
+
+    def stamp(self, file: DataFile) -> list[int] | None:
+        """The file's size and modification time in nanoseconds (None: no file): what
+        changes when anyone, the app or a hand edit, changes the file, and what a copy that
+        keeps times (a backup folder, a sync) keeps. (Only an edit that keeps the size,
+        within the clock tick of the last write, goes unseen.)"""
+        try:
+            info = self.path(file).stat()
+        except FileNotFoundError:
+            return None
+        return [info.st_size, info.st_mtime_ns]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -114,14 +137,34 @@ class Store:
             self._journal_checked = True
             yield
             folders, self._folders = self._folders, {}  # commit owns them from here
-            journal.commit(self.home, self._staged, folders)
+            if self._staged or folders:
+                self._stage_appends()
+                journal.commit(self.home, self._staged, folders)
+            else:
+                self._write_appends()
+            for action in self._after_commit:
+                action()
         finally:
             for folder in self._folders.values():  # the block failed: they never appear
                 journal.remove(folder)
             self._folders.clear()
             self._staged.clear()
+            self._appended.clear()
+            self._after_commit.clear()
+            self.scratch.clear()
+            self._writes.clear()
             self._lock_depth = 0
             lock.release()
+
+    def writes(self, file: DataFile) -> int:
+        """How many times the transaction under way has saved or appended to `file`."""
+        return self._writes.get(file.filename, 0)
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run `action` once this transaction has written its files (never if it fails):
+        for what is drawn from the files as written, such as the summaries beside them."""
+        self._require_lock()
+        self._after_commit.append(action)
 
     def new_folder(self, name: str) -> Path:
         """A folder, mode 0700, that appears in the data folder as `name` when the
@@ -234,6 +277,98 @@ class Store:
         records = _json_objects(path, numbered)
         return [json.dumps(migrate(file, record, version)) for record in records]
 
+    def version_on_disk(self, file: JsonLinesFile) -> int | None:
+        """The schema version in a JSON Lines file's header, reading that line only; None
+        when the file does not exist or is empty."""
+        path = self.path(file)
+        try:
+            with path.open("rb") as handle:
+                first = handle.readline()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DataFileError(path, exc.strerror or str(exc)) from None
+        if not first.strip():
+            return None
+        return _header_version(file, path, _decoded(path, first, 1))
+
+    def lines_from_end(self, file: JsonLinesFile) -> Iterator[str]:
+        """The record lines of a JSON Lines file, unparsed, the last one first, reading the
+        file from its end a block at a time: a caller that needs only recent records of a
+        file kept in order stops early. The header line is not given; blank lines are left
+        out. The caller checks the version (`version_on_disk`)."""
+        if self.writes(file):  # as the transaction under way will write it
+            yield from reversed(self.load_lines(file, to_rewrite=False))
+            return
+        path = self.path(file)
+        try:
+            handle = path.open("rb")
+        except FileNotFoundError:
+            return
+        with handle:
+            end = handle.seek(0, os.SEEK_END)
+            rest = b""
+            while end > 0:
+                start = max(0, end - _TAIL_BLOCK)
+                handle.seek(start)
+                chunk = handle.read(end - start) + rest
+                end = start
+                lines = chunk.split(b"\n")
+                rest = lines.pop(0) if start > 0 else b""
+                for raw in reversed(lines if start > 0 else lines[1:]):
+                    if raw.strip():
+                        yield _decoded(path, raw, None)
+
+    def append_line(self, file: JsonLinesFile, line: str) -> None:
+        """Add one record line (a JSON object, as `load_lines` gives them) at the end of a
+        JSON Lines file that is at the current schema version, or start the file with it;
+        only inside `transaction()`. The file's last line is checked first, so that nothing
+        is added to a file damaged at its end.
+
+        The line is written when the transaction ends. A transaction that only appends
+        adds the lines to the end of the files (every earlier line untouched, fsynced); one
+        that also saves files writes the appended files whole with them, through the
+        journal, so the change stays all or nothing."""
+        self._require_lock()
+        if file.filename in self._staged:
+            staged = self._read(file) or ""
+            self._stage(file, (staged + line + "\n").encode("utf-8"))
+            return
+        path = self.path(file)
+        stamp = self.stamp(file)
+        if (stamp is None or stamp[0] == 0) and file.filename not in self._appended:
+            self.save_lines(file, [line])
+            return
+        last = next(self.lines_from_end(file), None)
+        if last is not None and file.filename not in self._appended:
+            try:
+                _json_object(path, last, 0)
+            except DataFileError as exc:
+                number = path.read_bytes().rstrip().count(b"\n") + 1
+                raise DataFileError(path, exc.problem, number) from None
+        self._appended.setdefault(file.filename, []).append(line)
+        self._writes[file.filename] = self.writes(file) + 1
+
+    def _stage_appends(self) -> None:
+        """The files this transaction appended to, staged whole with their new lines."""
+        for name, lines in self._appended.items():
+            text = _read_text(self.home / name) or ""
+            ending = "" if not text or text.endswith("\n") else "\n"
+            self._staged[name] = (text + ending + "".join(f"{line}\n" for line in lines)).encode()
+
+    def _write_appends(self) -> None:
+        """The appended lines added at the end of their files, each file fsynced."""
+        for name, lines in self._appended.items():
+            with (self.home / name).open("r+b") as handle:
+                end = handle.seek(0, os.SEEK_END)
+                handle.seek(max(0, end - 1))
+                # A file whose last line has no line end (edited by hand) gets one first.
+                ending = b"" if end == 0 or handle.read(1) == b"\n" else b"\n"
+                added = "".join(f"{line}\n" for line in lines).encode("utf-8")
+                handle.write(ending + added)
+                handle.flush()
+                os.fsync(handle.fileno())
+
     def save_lines(self, file: JsonLinesFile, lines: Sequence[str]) -> None:
         """Write record lines (JSON objects, as `load_lines` gives them) atomically."""
         content = "\n".join([json.dumps({VERSION_KEY: file.version}), *lines]) + "\n"
@@ -242,6 +377,9 @@ class Store:
     def _stage(self, file: DataFile, content: bytes) -> None:
         self._require_lock()
         self._staged[file.filename] = content
+        # The whole file is given: lines appended to it before are in it or replaced.
+        self._appended.pop(file.filename, None)
+        self._writes[file.filename] = self.writes(file) + 1
 
     def _read(self, file: DataFile) -> str | None:
         """The file's text as this transaction sees it; outside one, a change a crash
@@ -254,7 +392,12 @@ class Store:
             if journal.interrupted(self.home):
                 with self.transaction():
                     pass
-        return _read_text(self.path(file))
+        text = _read_text(self.path(file))
+        appended = self._appended.get(file.filename)
+        if appended and text is not None:
+            ending = "" if not text or text.endswith("\n") else "\n"
+            text += ending + "".join(f"{line}\n" for line in appended)
+        return text
 
     def _acquire(self) -> Any:
         """The store's lock, taken; waits at most LOCK_TIMEOUT_SECONDS, calling `on_wait`
@@ -317,6 +460,16 @@ def check_lock_file(path: Path) -> None:
         f"the lock file {path} {problem}; {fix} while no recovery command is running, "
         "then try again"
     )
+
+
+_TAIL_BLOCK = 64 * 1024
+
+
+def _decoded(path: Path, raw: bytes, line: int | None) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "it is not UTF-8 text", line) from None
 
 
 def _read_text(path: Path) -> str | None:

@@ -138,7 +138,7 @@ def _when(text: str | None, now: datetime) -> datetime:
 def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) -> Craving | None:
     """Guide the person through riding the craving out; the craving to record, or None when
     they stopped before saying how strong it was. Ctrl-C later keeps what was entered."""
-    from recovery_cli.log.insights import coping_effectiveness
+    from recovery_cli.log.insights import stored_coping_effectiveness
     from recovery_cli.plan import helplines
     from recovery_cli.plan.plan import load_plan
     from recovery_cli.plan.plan_sheet import reachable_first
@@ -149,7 +149,7 @@ def _urge_surf(store: Store, when: datetime, trigger: str | None, minutes: int) 
         raise InvalidValue(f"the urge-surf timer needs at least 1 minute, got {minutes}")
     out = console()
     plan = load_plan(store)
-    ranked = [effect.name for effect in coping_effectiveness(logbook.load_cravings(store))]
+    ranked = [effect.name for effect in stored_coping_effectiveness(store)]
     coping_names = logbook.with_names(ranked, [c.name for c in plan.coping])
     strategies = [s for name in coping_names for s in plan.coping if s.name == name]
     profile = load_profile(store)

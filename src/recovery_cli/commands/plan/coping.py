@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli.commands.session import console, print_json, store_of
-from recovery_cli.log.logbook import load_cravings
+from recovery_cli.log.insights import stored_coping_effectiveness
 from recovery_cli.plan import plan
 from recovery_cli.plan.plan_sheet import rank_strategies
 from recovery_cli.views import plan as views
@@ -44,7 +44,10 @@ def list_command(
     """Your coping strategies, with how much each has brought your cravings down."""
     store = store_of(ctx)
     the_plan = plan.load_plan(store)
-    measured = {id(r.strategy): r for r in rank_strategies(the_plan.coping, load_cravings(store))}
+    measured = {
+        id(r.strategy): r
+        for r in rank_strategies(the_plan.coping, stored_coping_effectiveness(store))
+    }
     rows = [measured[id(s)] for s in the_plan.coping]
     if json_output:
         print_json([r.to_dict() for r in rows])

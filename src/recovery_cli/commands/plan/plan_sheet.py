@@ -1,12 +1,10 @@
-"""`recovery plan show`: the plan on one screen, read in a craving.
-
-Free of Typer at module level, so that the launcher can run it without loading the whole
-command line (see launch.py); the Typer command in commands/plan.py calls the same function.
-"""
+"""`recovery plan show`: the plan on one screen, read in a craving (the Typer command in
+commands/plan/plan.py calls `show_plan`)."""
 
 from __future__ import annotations
 
 from recovery_cli.commands.session import console, print_json
+from recovery_cli.log.insights import stored_coping_effectiveness
 from recovery_cli.log.logbook import load_checkins, load_cravings
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.plan.plan_sheet import build_sheet
@@ -29,11 +27,13 @@ def show_plan(
     sheet = build_sheet(
         plan,
         region=profile.region if profile else "",
-        # The log ranks strategies and counts a named trigger: without either, it is not read.
-        cravings=load_cravings(store) if plan.coping or trigger else [],
+        # The log ranks strategies (from the summary kept beside it) and, for a named
+        # trigger, counts how often the records met it.
+        effects=stored_coping_effectiveness(store) if plan.coping else [],
         now=here(profile).now,
         trigger=trigger,
         checkins=load_checkins(store) if trigger else [],
+        cravings=load_cravings(store) if trigger else [],
     )
     if as_json:
         print_json(sheet.to_dict())

@@ -1,0 +1,141 @@
+"""Small summaries kept beside the record files, so that what a command shows does not
+cost more with every year of records kept.
+
+`digest.json` in the data folder holds, for each record file, a few figures drawn from its
+records (the days with a check-in, as runs of days in a row; each coping strategy's total
+craving drop and count; whether the file is in time order, which lets a reader of recent
+records start at the end), with the file's size and modification time when they were
+drawn. logbook.py brings them up to date under the same lock as each record it appends. A
+summary that is missing, from an older schema, or whose file has changed since (a hand
+edit, a sync, a restore, or a write that rewrote the file) is drawn again from the records.
+The records stay the source of truth: delete `digest.json` and every figure comes back
+the same. It holds no more than figures, so it is not part of a backup.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
+from datetime import date, timedelta
+from typing import Any
+
+from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.files import JsonLinesFile, Store, atomic_write
+
+DIGEST_NAME = "digest.json"
+DIGEST_VERSION = 1
+
+Figures = dict[str, Any]
+# A coping strategy's key (its name, case-blind) -> [first spelling met, total drop, count].
+CopingTotals = dict[str, list[Any]]
+# Runs of days in a row with a check-in: [[first day, last day], ...] in ISO dates, in order.
+Runs = list[list[str]]
+
+
+def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> Figures:
+    """The figures kept for `file`, drawn again by `draw` (from the records) when they are
+    not those of the file as it is now (or as the transaction under way will write it)."""
+    pending = _pending(store).get(file.filename)
+    if pending is not None and pending[1] == store.writes(file):
+        return dict(pending[0])
+    if store.writes(file):  # written in the transaction under way: drawn as it will be
+        drawn = draw()
+        _pending(store)[file.filename] = (drawn, store.writes(file))
+        return dict(drawn)
+    stamp = store.stamp(file)
+    kept = _entries(store).get(file.filename)
+    if isinstance(kept, dict) and kept.get("stamp") == stamp and "figures" in kept:
+        return dict(kept["figures"])
+    drawn = draw()
+    if stamp is not None:
+        # A folder that cannot be written, or busy: the figures are right all the same.
+        with suppress(OSError, RecoveryError):
+            keep(store, file, drawn, stamp)
+    return drawn
+
+
+def keep(store: Store, file: JsonLinesFile, drawn: Figures, stamp: list[int] | None = None) -> None:
+    """Keep `drawn` as the figures of `file` as it is once the transaction under way has
+    written it (or as it was at `stamp`), under the store's lock (taken here if the caller
+    does not hold it)."""
+
+    def write() -> None:
+        entries = _entries(store)
+        latest, writes = _pending(store)[file.filename]
+        if writes == store.writes(file):
+            entries[file.filename] = {"stamp": stamp or store.stamp(file), "figures": latest}
+        else:  # the file was written again after: its figures are drawn anew when read
+            entries.pop(file.filename, None)
+        document = {"schema_version": DIGEST_VERSION, "files": entries}
+        atomic_write(store.home / DIGEST_NAME, json.dumps(document).encode("utf-8"))
+
+    with store.transaction():
+        pending = _pending(store)
+        if file.filename not in pending:
+            store.after_commit(write)
+        pending[file.filename] = (drawn, store.writes(file))
+
+
+def _pending(store: Store) -> dict[str, tuple[Figures, int]]:
+    """The figures drawn in the transaction under way (with the number of writes to their
+    file they take in), not written yet."""
+    kept: dict[str, tuple[Figures, int]] = store.scratch.setdefault("digest", {})
+    return kept
+
+
+def _entries(store: Store) -> dict[str, Any]:
+    """The summaries kept, or none when the digest is missing, unreadable or of another
+    schema: it is only ever drawn again, never trusted over the records."""
+    try:
+        document = json.loads((store.home / DIGEST_NAME).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, dict) or document.get("schema_version") != DIGEST_VERSION:
+        return {}
+    entries = document.get("files")
+    return entries if isinstance(entries, dict) else {}
+
+
+def add_coping(totals: CopingTotals, coped: Sequence[str], drop: int | None) -> None:
+    """Count one craving's drop for each strategy it used (once each, names matched without
+    regard to case; the first spelling met is kept). A craving with no intensity
+    afterwards counts for none."""
+    if drop is None:
+        return
+    for key, name in {_key(name): name.strip() for name in reversed(coped) if name.strip()}.items():
+        total = totals.setdefault(key, [name, 0, 0])
+        total[1] += drop
+        total[2] += 1
+
+
+def add_day(runs: Runs, day: date) -> None:
+    """Add `day` to `runs`; it comes after every day in them."""
+    if runs and date.fromisoformat(runs[-1][1]) + timedelta(days=1) == day:
+        runs[-1][1] = day.isoformat()
+    else:
+        runs.append([day.isoformat(), day.isoformat()])
+
+
+def runs_of(days: Iterable[date]) -> Runs:
+    """The runs of days in a row among `days` (in any order, repeats allowed)."""
+    runs: Runs = []
+    for day in sorted(set(days)):
+        add_day(runs, day)
+    return runs
+
+
+def days_of(runs: Runs) -> list[date]:
+    """Every day in `runs`, in order."""
+    days = []
+    for first, last in runs:
+        day, end = date.fromisoformat(first), date.fromisoformat(last)
+        while day <= end:
+            days.append(day)
+            day += timedelta(days=1)
+    return days
+
+
+def _key(name: str) -> str:
+    # The same rule as fields.same_name, as a dictionary key.
+    return name.strip().casefold()

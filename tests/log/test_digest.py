@@ -1,0 +1,141 @@
+"""The summaries kept beside the records give the same figures as reading every record,
+whether written by appends, rewritten whole, edited by hand between runs, or deleted."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recovery_cli.log import logbook
+from recovery_cli.log.digest import DIGEST_NAME
+from recovery_cli.log.insights import coping_effectiveness, stored_coping_effectiveness
+from recovery_cli.log.logbook import CheckIn, Craving
+from recovery_cli.store.files import Store
+
+START = date(2020, 1, 1)
+NAMES = ["walk", "Walk ", "call Jo", "shower", " "]
+
+checkins = st.lists(
+    st.builds(
+        CheckIn,
+        day=st.integers(0, 60).map(lambda n: START + timedelta(days=n)),
+        mood=st.none() | st.integers(1, 10),
+        craving=st.none() | st.integers(0, 10),
+    ),
+    max_size=25,
+    unique_by=lambda c: c.day,
+)
+cravings = st.lists(
+    st.builds(
+        Craving,
+        at=st.integers(0, 60 * 24).map(
+            lambda n: datetime(2020, 1, 1, tzinfo=UTC) + timedelta(hours=n)
+        ),
+        intensity=st.integers(5, 10),
+        coped=st.lists(st.sampled_from(NAMES), max_size=3),
+        after=st.none() | st.integers(0, 5),
+    ),
+    max_size=25,
+)
+
+
+def hand_edit(store: Store, file: logbook.JsonLinesFile, keep: int) -> None:
+    """Keep only the first `keep` record lines, as a person might in a text editor, a
+    second later than the last write."""
+    path = store.path(file)
+    if not path.exists():
+        return
+    header, *lines = path.read_text().split("\n")
+    path.write_text("\n".join([header, *[line for line in lines if line][:keep]]) + "\n")
+    later = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+def assert_same_figures(store: Store) -> None:
+    every_checkin = logbook.load_checkins(store)
+    every_craving = logbook.load_cravings(store)
+    assert logbook.checkin_days(store) == sorted(c.day for c in every_checkin)
+    assert stored_coping_effectiveness(store) == coping_effectiveness(every_craving)
+    since = START + timedelta(days=30)
+    assert logbook.load_checkins(store, since) == [c for c in every_checkin if c.day >= since]
+    assert logbook.load_cravings(store, since) == [c for c in every_craving if c.at.date() >= since]
+
+
+def write(store: Store, new_checkins: list[CheckIn], new_cravings: list[Craving]) -> None:
+    with store.transaction():
+        for checkin in new_checkins:
+            logbook.update_checkin(store, checkin.day, lambda _, c=checkin: c)  # type: ignore[misc]
+        for craving in new_cravings:
+            logbook.add_craving(store, craving)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    first=checkins,
+    first_cravings=cravings,
+    later=checkins,
+    later_cravings=cravings,
+    keep=st.none() | st.integers(0, 10),
+)
+def test_kept_figures_are_those_of_every_record(
+    first: list[CheckIn],
+    first_cravings: list[Craving],
+    later: list[CheckIn],
+    later_cravings: list[Craving],
+    keep: int | None,
+) -> None:
+    import tempfile
+
+    store = Store(Path(tempfile.mkdtemp()))
+    write(store, first, first_cravings)
+    assert_same_figures(store)
+    if keep is not None:
+        hand_edit(store, logbook.CHECKINS_FILE, keep)
+        hand_edit(store, logbook.CRAVINGS_FILE, keep)
+        assert_same_figures(store)
+    write(store, later, later_cravings)
+    assert_same_figures(store)
+    (store.home / DIGEST_NAME).unlink(missing_ok=True)
+    assert_same_figures(store)
+
+
+def test_a_write_after_a_hand_edit_sees_the_edit(store: Store) -> None:
+    at = datetime(2020, 1, 1, 9, tzinfo=UTC)
+    write(store, [CheckIn(START), CheckIn(START + timedelta(days=1))], [Craving(at, 8, after=4)])
+    path = store.path(logbook.CRAVINGS_FILE)
+    path.write_text(
+        path.read_text()
+        + '{"at": "2020-01-01T10:00:00+00:00", "intensity": 9, "coped": ["sing"], "after": 1}\n'
+    )
+    checkins_path = store.path(logbook.CHECKINS_FILE)
+    header, first, _second = checkins_path.read_text().rstrip("\n").split("\n")
+    checkins_path.write_text(f"{header}\n{first}\n")
+    write(
+        store,
+        [CheckIn(START + timedelta(days=2))],
+        [Craving(at + timedelta(hours=2), 5, coped=["walk"], after=3)],
+    )
+    assert [e.name for e in stored_coping_effectiveness(store)] == ["sing", "walk"]
+    assert logbook.checkin_days(store) == [START, START + timedelta(days=2)]
+    assert_same_figures(store)
+
+
+def test_a_file_out_of_order_is_read_whole(store: Store) -> None:
+    """Records a person moved around by hand: a reader of recent days cannot stop early."""
+    store.home.mkdir()
+    store.path(logbook.CHECKINS_FILE).write_text(
+        '{"schema_version": 1}\n{"date": "2020-02-20", "mood": 5}\n{"date": "2020-01-02"}\n'
+    )
+    assert [c.day for c in logbook.load_checkins(store, START)] == [
+        date(2020, 1, 2),
+        date(2020, 2, 20),
+    ]
+    write(store, [CheckIn(date(2020, 2, 21))], [])
+    assert logbook.checkin_days(store) == [date(2020, 1, 2), date(2020, 2, 20), date(2020, 2, 21)]
+    assert_same_figures(store)
