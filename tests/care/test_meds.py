@@ -324,7 +324,7 @@ def test_a_second_tick_without_a_terminal_is_refused_unless_yes(
 def test_a_second_tick_on_a_terminal_asks_and_no_is_the_default(
     methadone: Run, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import recovery_cli.commands.meds as command
+    import recovery_cli.commands.care.meds as command
 
     monkeypatch.setattr(command, "is_interactive", lambda: True)
     ok(methadone, "meds", "take")

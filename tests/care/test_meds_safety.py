@@ -268,11 +268,11 @@ def test_medicine_names_are_recognised_brands_included() -> None:
 def test_medicine_words_live_in_medicine_py_alone() -> None:
     others = [
         *(f"care/{name}" for name in ("prescriptions.py", "doses.py", "meds.py", "naloxone.py")),
-        *("commands/meds.py", "commands/naloxone.py", "views/meds.py"),
+        *("commands/care/meds.py", "commands/care/naloxone.py", "views/care/meds.py"),
     ]
     # The kits' own modules and renderers name naloxone; what is said about it stays in
     # medicine.py.
-    naming_kits = ("care/naloxone.py", "commands/naloxone.py", "views/meds.py")
+    naming_kits = ("care/naloxone.py", "commands/care/naloxone.py", "views/care/meds.py")
     for name in others:
         text = (SOURCE / name).read_text().lower()
         words = ["overdose", "tolerance", "locked away", "suboxone"]

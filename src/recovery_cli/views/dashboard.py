@@ -113,7 +113,7 @@ def _render_meetings(out: Console, dashboard: Dashboard, now: datetime) -> None:
 
 
 def _render_medications(out: Console, dashboard: Dashboard) -> None:
-    from recovery_cli.views.meds import today_line
+    from recovery_cli.views.care.meds import today_line
 
     for status in dashboard.medications:
         out.print(f"Medication: {today_line(status)}")
@@ -122,7 +122,7 @@ def _render_medications(out: Console, dashboard: Dashboard) -> None:
 
 
 def _render_appointment(out: Console, dashboard: Dashboard, now: datetime) -> None:
-    from recovery_cli.views.appointments import visit_line
+    from recovery_cli.views.care.appointments import visit_line
 
     if dashboard.next_appointment is not None:
         out.print(f"Next appointment: {visit_line(dashboard.next_appointment, now)}")

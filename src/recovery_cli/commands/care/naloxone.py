@@ -12,7 +12,7 @@ from recovery_cli.care.meds import local_today
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import helplines
 from recovery_cli.store.profile import load_profile
-from recovery_cli.views import meds as views
+from recovery_cli.views.care import meds as views
 
 app = typer.Typer(
     help="Your naloxone kits: where each one is, and when it expires.",

@@ -102,7 +102,7 @@ def upcoming_command(
     if json_output:
         print_json([visit.to_dict() for visit in visits])
         return
-    from recovery_cli.views.appointments import render_upcoming
+    from recovery_cli.views.care.appointments import render_upcoming
 
     render_upcoming(console(), visits, here.now, days)
 
@@ -163,7 +163,7 @@ def add_command(
             url=url or "",
         )
         book.appointments.append(appointment)
-    from recovery_cli.views.appointments import render_saved
+    from recovery_cli.views.care.appointments import render_saved
 
     render_saved(console(), appointment, "Added")
 
@@ -208,7 +208,7 @@ def edit_command(
             url=old.url if url is None else url,
         )
         book.appointments[book.appointments.index(old)] = updated
-    from recovery_cli.views.appointments import render_saved
+    from recovery_cli.views.care.appointments import render_saved
 
     render_saved(console(), updated, "Updated")
 
@@ -247,7 +247,7 @@ def _note(ctx: typer.Context, title: str, on_date: str | None, outcome: str) -> 
         if outcome != "cancelled" and day > today:
             raise InvalidValue(f"this can be noted once it has happened, got {day}")
         book.record(appointment, day, outcome)
-    from recovery_cli.views.appointments import render_noted
+    from recovery_cli.views.care.appointments import render_noted
 
     render_noted(console(), appointment, day, outcome)
 
@@ -288,7 +288,7 @@ def list_command(ctx: typer.Context, json_output: Json = False) -> None:
     if json_output:
         print_json([_appointment_json(appointment, visit) for appointment, visit in rows])
         return
-    from recovery_cli.views.appointments import render_list
+    from recovery_cli.views.care.appointments import render_list
 
     render_list(console(), rows)
 
@@ -324,13 +324,13 @@ def remove_command(
         if not is_interactive():
             raise RecoveryError("removing asks first; add --yes to remove it without a question")
         if not typer.confirm(f"Remove the appointment {shown!r}?", default=False):
-            from recovery_cli.views.appointments import render_nothing_removed
+            from recovery_cli.views.care.appointments import render_nothing_removed
 
             render_nothing_removed(console())
             return
     with changing(store) as book:
         appointment = book.existing(title)
         book.appointments.remove(appointment)
-    from recovery_cli.views.appointments import render_removed
+    from recovery_cli.views.care.appointments import render_removed
 
     render_removed(console(), appointment)

@@ -39,6 +39,6 @@ def export_command(
     write_output(output, text)
     if output is None:
         return
-    from recovery_cli.views.appointments import render_calendar_written
+    from recovery_cli.views.care.appointments import render_calendar_written
 
     render_calendar_written(console(), len(meetings), len(appointments), output)

@@ -27,7 +27,7 @@ from recovery_cli.store import fields
 from recovery_cli.store.dates import DATE_FORMS, parse_date, parse_time
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import Store
-from recovery_cli.views import meds as views
+from recovery_cli.views.care import meds as views
 
 app = typer.Typer(
     help=(
