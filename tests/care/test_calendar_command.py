@@ -97,3 +97,22 @@ def test_a_bad_reminder_is_one_line_and_writes_nothing(scheduled: Run, tmp_path:
     assert result.exit_code == 1
     assert "--remind" in result.stderr
     assert not target.exists()
+
+
+def test_checkin_reminder_is_a_daily_event_with_an_alarm(scheduled: Run) -> None:
+    result = scheduled("calendar", "export", "--checkin-reminder", "20:30")
+    assert result.exit_code == 0, result.output
+    reminder = Calendar.from_ical(result.output)
+    event = next(e for e in reminder.walk("VEVENT") if e["SUMMARY"] == "Check in with recovery")
+    assert event.decoded("DTSTART").time() == time(20, 30)
+    assert event["RRULE"]["FREQ"] == ["DAILY"]
+    (alarm,) = event.walk("VALARM")
+    assert alarm["ACTION"] == "DISPLAY"
+    assert alarm.decoded("TRIGGER") == timedelta(0)
+
+
+def test_checkin_reminder_at_an_impossible_time_is_refused(scheduled: Run) -> None:
+    result = scheduled("calendar", "export", "--checkin-reminder", "25:00")
+    assert result.exit_code == 1
+    assert "HH:MM" in result.stderr
+    assert "BEGIN:VCALENDAR" not in result.stdout

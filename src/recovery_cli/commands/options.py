@@ -29,3 +29,11 @@ Output = Annotated[
 Remind = Annotated[
     int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
 ]
+Include = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include",
+        metavar="PART",
+        help="Add a part kept out by default: reflections, meds or cravings.",
+    ),
+]

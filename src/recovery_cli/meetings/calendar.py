@@ -2,7 +2,8 @@
 
 One VEVENT per meeting with a stable UID, DTSTART with its TZID and the VTIMEZONE it needs,
 DURATION, its RRULEs (none for a one-off), RDATE and EXDATE, LOCATION, URL, CATEGORIES (the
-fellowship), a DESCRIPTION and, when asked, a VALARM reminder; then one VEVENT with a
+fellowship), a DESCRIPTION and, when asked, a VALARM reminder (the daily check-in reminder
+always has one); then one VEVENT with a
 RECURRENCE-ID for each sitting held at another time. icalendar is imported inside the function.
 Events are built from :class:`CalendarEntry`, so appointments can share the calendar.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -43,6 +44,32 @@ class CalendarEntry:
     more_rules: tuple[str, ...] = ()
     added: tuple[datetime, ...] = ()
     moved: tuple[tuple[datetime, datetime, int], ...] = ()
+    alarm_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Daily:
+    """A short daily slot at a wall-clock time in a zone (a :class:`Recurring`)."""
+
+    starts: date
+    time: time
+    timezone: str
+    duration: int = 5
+    rrule: str = "FREQ=DAILY"
+    is_one_off: bool = False
+
+
+def checkin_reminder(at: time, starts: date, zone: str) -> CalendarEntry:
+    """A daily "Check in with recovery" event with an alarm at its start, so the phone's
+    calendar reminds the person (the app itself never runs in the background)."""
+    return CalendarEntry(
+        uid="checkin-reminder@recovery",
+        summary="Check in with recovery",
+        when=Daily(starts, at, zone),
+        category="recovery",
+        description="A few seconds: recovery log",
+        alarm_minutes=0,
+    )
 
 
 def meeting_entry(meeting: Meeting) -> CalendarEntry:
@@ -133,8 +160,9 @@ def _event(entry: CalendarEntry, stamp: datetime, remind_minutes: int | None) ->
         event.add("url", entry.url)
     event.add("categories", [entry.category])
     event.add("description", entry.description)
-    if remind_minutes is not None:
-        event.add_component(_alarm(entry, remind_minutes))
+    minutes = remind_minutes if entry.alarm_minutes is None else entry.alarm_minutes
+    if minutes is not None:
+        event.add_component(_alarm(entry, minutes))
     return event
 
 
@@ -157,6 +185,7 @@ def _alarm(entry: CalendarEntry, minutes: int) -> Alarm:
 
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"{entry.summary} starts in {minutes} minutes")
+    soon = f" starts in {minutes} minutes" if minutes else ""
+    alarm.add("description", entry.summary + soon)
     alarm.add("trigger", timedelta(minutes=-minutes))
     return alarm

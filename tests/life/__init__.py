@@ -1,0 +1,1 @@
+"""Tests for life beyond not using: goals, home, reflection, what recovery gives back."""
