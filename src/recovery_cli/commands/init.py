@@ -53,11 +53,22 @@ def init_command(
             metavar="ZONE", help="IANA time zone, e.g. Europe/London (default: system's)."
         ),
     ] = None,
+    spend_per_day: Annotated[
+        float | None,
+        typer.Option(
+            metavar="AMOUNT",
+            help="Your own estimate of what using cost you a day, to see what you keep.",
+        ),
+    ] = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(metavar="CODE", help="Currency of that amount: USD, GBP, EUR, ..."),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask any questions.")] = False,
 ) -> None:
     """Set up recovery, or change your details. Nothing you gave before is deleted."""
     store = store_of(ctx)
-    given = (name, clean_date, substance, region, timezone)
+    given = (name, clean_date, substance, region, timezone, spend_per_day, currency)
     with store.transaction():
         existing = load_profile(store)
         profile = existing or Profile(timezone=clock.system_timezone())
@@ -73,9 +84,23 @@ def init_command(
             region=profile.region if region is None else region,
             timezone=profile.timezone if timezone is None else timezone,
         )
+        updated = _with_spend(updated, spend_per_day, currency)
         save_profile(store, updated)
         record_correction(store, profile.clean_date, updated.clean_date, today)
     render_profile_saved(console(), existed=existing is not None)
+
+
+def _with_spend(profile: Profile, per_day: float | None, currency: str | None) -> Profile:
+    """The spend a day and its currency, checked (the region's currency when none is given)."""
+    from recovery_cli.life.gives_back import check_currency, check_spend, currency_for
+
+    if per_day is None and currency is None:
+        return profile
+    amount = profile.spend_per_day if per_day is None else per_day
+    if amount is None:
+        raise InvalidValue("give --spend-per-day AMOUNT with --currency")
+    code = currency or profile.currency or currency_for(profile.region)
+    return replace(profile, spend_per_day=check_spend(amount), currency=check_currency(code))
 
 
 def _merged(profile: Profile, substances: list[str]) -> list[str]:

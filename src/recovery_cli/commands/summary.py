@@ -8,9 +8,15 @@ from typing import Annotated
 
 import typer
 
-from recovery_cli.commands.options import Since, Until
+from recovery_cli.commands.options import Include, Since, Until
 from recovery_cli.commands.session import console, store_of, write_output
-from recovery_cli.reports.summary import Summary, load_summary
+from recovery_cli.reports.summary import (
+    AUDIENCES,
+    Summary,
+    check_includes,
+    for_supporter,
+    load_summary,
+)
 from recovery_cli.store.dates import parse_period
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.profile import here, load_profile
@@ -49,6 +55,16 @@ def export_command(
     since: Since = None,
     until: Until = None,
     no_notes: NoNotes = False,
+    audience: Annotated[
+        str,
+        typer.Option(
+            "--for",
+            metavar="WHO",
+            help="counsellor (the full summary) or supporter (a shorter page for family or "
+            "a friend: clean time, meetings and the notes you shared).",
+        ),
+    ] = "counsellor",
+    include: Include = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: print)."),
@@ -56,7 +72,14 @@ def export_command(
 ) -> None:
     """The summary of a period as a file to share: Markdown, HTML, JSON or CSV."""
     chosen = _format(format_name, output)
-    text = _exported(chosen, _summary(ctx, since, until, no_notes))
+    who, parts = _audience(audience), check_includes(include)
+    summary = _summary(ctx, since, until, no_notes)
+    if who == "supporter":
+        from recovery_cli.views.summary import render_parts
+
+        summary = for_supporter(summary, parts)
+        render_parts(console(stderr=True), summary.parts)
+    text = _exported(chosen, summary)
     write_output(output, text)
     if output is None:
         return
@@ -73,6 +96,13 @@ def _summary(ctx: typer.Context, since: str | None, until: str | None, no_notes:
     zone, now = here(profile)
     period = parse_period(since, until, now.date())
     return load_summary(store, profile, period, now, zone, notes=not no_notes)
+
+
+def _audience(text: str) -> str:
+    wanted = text.strip().lower()
+    if wanted not in AUDIENCES:
+        raise RecoveryError(f"--for takes {' or '.join(AUDIENCES)}, got {text!r}")
+    return wanted
 
 
 def _format(name: str | None, output: Path | None) -> str:

@@ -7,7 +7,9 @@ name the triggers they gave. The four before them name the medications with a do
 they are empty when the person keeps no medications or appointments.
 
 The first row is the column names, as every spreadsheet and `csv` reader expects; the
-period is the dates in the first column."""
+period is the dates in the first column. A supporter page has only the date and the notes
+the person shared, and the cravings or medication columns when they were included: its
+columns say what it holds."""
 
 from __future__ import annotations
 
@@ -41,24 +43,41 @@ HEADER = (
 )
 
 
+SUPPORTER_COLUMNS = {
+    "cravings": ("used", "cravings", "craving_triggers"),
+    "meds": ("doses_taken", "doses_missed"),
+}
+
+
 def export_csv(summary: Summary) -> str:
     period = summary.period
     by_day = {c.day: c for c in summary.checkins}
     used = set(summary.used_on)
     craved = {c.day: c for c in summary.craving_days}
+    columns = _columns(summary)
+    shared = {n.day: n.text for n in summary.notes if n.source == "check-in"}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
+    writer.writerow(columns)
     for day in period.dates():
-        writer.writerow(
-            [
-                day.isoformat(),
-                *_checkin(by_day, used, day),
-                *_care(summary, day),
-                *_craved(craved.get(day)),
-            ]
-        )
+        cells = [
+            day.isoformat(),
+            *_checkin(by_day, used, day),
+            *_care(summary, day),
+            *_craved(craved.get(day)),
+        ]
+        row = dict(zip(HEADER, cells, strict=True))
+        if summary.audience == "supporter":
+            row["note"] = shared.get(day, "")
+        writer.writerow([row[column] for column in columns])
     return buffer.getvalue()
+
+
+def _columns(summary: Summary) -> tuple[str, ...]:
+    if summary.audience == "counsellor":
+        return HEADER
+    added = {c for part in summary.parts for c in SUPPORTER_COLUMNS.get(part, ())}
+    return tuple(c for c in HEADER if c in {"date", "note", *added})
 
 
 def _checkin(by_day: dict[date, CheckIn], used: set[date], day: date) -> list[str]:

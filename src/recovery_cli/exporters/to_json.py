@@ -86,11 +86,16 @@ def summary_data(summary: Summary) -> dict[str, Any]:
             "by_name": [{"name": m.name, "count": m.count} for m in summary.meetings],
         },
         "watch": [item.to_dict() for item in summary.watch],
+        "audience": summary.audience,
         "notes_included": summary.with_notes,
         "notes": [
             {"date": n.day.isoformat(), "source": n.source, "text": n.text} for n in summary.notes
         ],
     }
+    if summary.audience == "supporter":
+        data["parts"] = list(summary.parts)
+    if summary.money_not_spent is not None:
+        data["money_not_spent"] = summary.money_not_spent
     if summary.medications is not None:
         data["medications"] = [_medication(m) for m in summary.medications]
     if summary.appointments is not None:

@@ -28,7 +28,7 @@ from recovery_cli.store.files import JsonLinesFile, Store
 
 CHECKINS_FILE = JsonLinesFile("checkins.jsonl")
 CRAVINGS_FILE = JsonLinesFile("cravings.jsonl")
-CHECKIN_FIELDS = ("mood", "craving", "sleep", "triggers", "coped", "used", "note")
+CHECKIN_FIELDS = ("mood", "craving", "sleep", "triggers", "coped", "used", "note", "share_note")
 
 # A key can only appear unescaped outside strings, so this finds a record's own date or
 # time, never one quoted inside a note.
@@ -50,6 +50,8 @@ class CheckIn:
     coped: list[str] = field(default_factory=list)
     used: bool = False
     note: str = ""
+    # The note may go on a supporter's page (`recovery log --share-note`); private otherwise.
+    share_note: bool = False
 
     def __post_init__(self) -> None:
         if self.mood is not None:
@@ -75,9 +77,11 @@ class CheckIn:
             coped=fields.text_list(data, "coped"),
             used=bool(data.get("used", False)),
             note=fields.text(data, "note"),
+            share_note=data.get("share_note") is True,
         )
 
     def to_dict(self) -> dict[str, Any]:
+        shared = {"share_note": True} if self.share_note else {}
         return {
             "date": self.day.isoformat(),
             "mood": self.mood,
@@ -87,7 +91,7 @@ class CheckIn:
             "coped": self.coped,
             "used": self.used,
             "note": self.note,
-        }
+        } | shared
 
 
 @dataclass

@@ -61,6 +61,8 @@ class Dashboard:
     medications: tuple[MedStatus, ...] = ()
     next_appointment: Visit | None = None
     naloxone_nudge: str | None = None
+    money_not_spent: str | None = None
+    milestone_today: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -90,6 +92,8 @@ class Dashboard:
             "watch": [item.to_dict() for item in self.watch],
             "medications": [status.to_dict() for status in self.medications],
             "naloxone_nudge": self.naloxone_nudge,
+            "money_not_spent": self.money_not_spent,
+            "milestone_today": self.milestone_today,
             "next_appointment": (
                 self.next_appointment.to_dict() if self.next_appointment else None
             ),
@@ -121,6 +125,8 @@ def build_dashboard(
             next_milestone=next_milestone(profile.clean_date, today),
             last_milestone=last_milestone(profile.clean_date, today),
         )
+        money, milestone = _gives_back(profile, profile.clean_date, today)
+        dashboard = replace(dashboard, money_not_spent=money, milestone_today=milestone)
     return replace(
         dashboard,
         checked_in_today=today in checkin_days,
@@ -134,6 +140,19 @@ def build_dashboard(
         medications=tuple(medications),
         next_appointment=next_appointment,
     )
+
+
+def _gives_back(profile: Profile, clean_date: date, today: date) -> tuple[str | None, str | None]:
+    """The money not spent since the clean date (when the person gave what using cost them),
+    and the kind line of a milestone reached today."""
+    from recovery_cli.life.gives_back import milestone_today, milestone_words, money_not_spent
+
+    per_day, days = profile.spend_per_day, clean_time(clean_date, today).total_days
+    money = None
+    if per_day is not None:
+        money = money_not_spent(per_day, days, profile.currency, profile.region)
+    milestone = milestone_today(clean_date, today)
+    return money, milestone_words(milestone) if milestone else None
 
 
 def load_dashboard(store: Store, profile: Profile | None, here: Here) -> Dashboard:

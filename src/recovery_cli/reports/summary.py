@@ -6,6 +6,9 @@ store. The medication and appointment sections are None when the person keeps no
 medications or no appointments at all. Without notes (`notes=False`) the Summary holds no
 note text at all (the check-ins it carries have theirs blanked), so no exporter can leak
 one; dose notes and the reasons given for a missed dose are never in it.
+
+`for_supporter` makes the shorter page for family or a friend the same way: what it leaves
+out is taken out of the Summary itself, not merely hidden by the exporters.
 """
 
 from __future__ import annotations
@@ -43,10 +46,15 @@ from recovery_cli.reports.watch import (
     things_to_watch,
 )
 from recovery_cli.store.dates import Period
+from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Profile
 
 TOP = 5
+AUDIENCES = ("counsellor", "supporter")
+# The parts kept out by default that `--include` adds back.
+INCLUDABLE = ("reflections", "meds", "cravings")
+SUPPORTER_PARTS = ("clean time", "meetings", "shared notes")
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class Note:
     day: date
     source: Literal["check-in", "craving"]
     text: str
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +160,9 @@ class Summary:
     appointments: AppointmentFigures | None = None
     clean_time_at_end: CleanTime | None = None
     craving_days: tuple[CravingDay, ...] = ()
+    money_not_spent: str | None = None
+    audience: Literal["counsellor", "supporter"] = "counsellor"
+    parts: tuple[str, ...] = ()
 
     @property
     def days_used(self) -> int:
@@ -218,7 +230,69 @@ def build_summary(
         with_notes=notes,
         medications=_medications(prescriptions, doses, period, generated),
         appointments=_appointments(appointments, outcomes, period),
+        money_not_spent=_money(profile, generated),
     )
+
+
+def check_includes(parts: Sequence[str] | None) -> tuple[str, ...]:
+    """The parts `--include` names, each once; an unknown one is refused."""
+    chosen: list[str] = []
+    for part in parts or ():
+        word = part.strip().lower()
+        if word not in INCLUDABLE:
+            raise InvalidValue(f"--include takes {', '.join(INCLUDABLE)}, got {part!r}", "include")
+        if word not in chosen:
+            chosen.append(word)
+    return tuple(chosen)
+
+
+def supporter_parts(include: Sequence[str]) -> tuple[str, ...]:
+    """What a supporter page holds: always clean time, meetings and shared notes, then the
+    parts the person added."""
+    return (*SUPPORTER_PARTS, *(part for part in INCLUDABLE if part in include))
+
+
+def for_supporter(summary: Summary, include: Sequence[str] = ()) -> Summary:
+    """The shorter page for family or a friend: clean time, what recovery gives back,
+    meetings and only the check-in notes the person marked shareable. Cravings (with their
+    triggers, what helped and days with use) and medication only when included; the day by
+    day records, the things to watch and appointments never. Goals, when kept, belong here
+    too."""
+    blank = tuple(None for _ in summary.moods)
+    page = replace(
+        summary,
+        audience="supporter",
+        parts=supporter_parts(include),
+        mood_average=None,
+        sleep_average=None,
+        moods=blank,
+        checkins=(),
+        watch=(),
+        appointments=None,
+        notes=tuple(note for note in summary.notes if note.shared),
+        medications=summary.medications if "meds" in include else None,
+    )
+    if "cravings" in include:
+        return page
+    return replace(
+        page,
+        craving_average=None,
+        cravings_by_day=blank,
+        used_on=(),
+        cravings=CravingFigures(0, None, None),
+        top_triggers=(),
+        helped_most=(),
+        craving_days=(),
+    )
+
+
+def _money(profile: Profile, today: date) -> str | None:
+    from recovery_cli.life.gives_back import money_not_spent
+
+    if profile.spend_per_day is None or profile.clean_date is None:
+        return None
+    days = clean_time(profile.clean_date, today).total_days
+    return money_not_spent(profile.spend_per_day, days, profile.currency, profile.region)
 
 
 def load_summary(
@@ -284,7 +358,9 @@ def _meeting_counts(records: Iterable[Attendance]) -> tuple[MeetingCount, ...]:
 
 
 def _notes(checkins: Sequence[CheckIn], cravings: Sequence[Craving]) -> tuple[Note, ...]:
-    found = [Note(c.day, "check-in", c.note.strip()) for c in checkins if c.note.strip()]
+    found = [
+        Note(c.day, "check-in", c.note.strip(), c.share_note) for c in checkins if c.note.strip()
+    ]
     found += [Note(c.at.date(), "craving", c.note.strip()) for c in cravings if c.note.strip()]
     return tuple(sorted(found, key=lambda note: note.day))
 

@@ -33,18 +33,30 @@ def period_label(period: Period) -> str:
 
 
 def title(summary: Summary) -> str:
+    if summary.audience == "supporter":
+        return f"How {summary.name} is doing" if summary.name else "How recovery is going"
     name = f" for {summary.name}" if summary.name else ""
     return f"Recovery summary{name}"
 
 
 def made_line(summary: Summary) -> str:
-    """`Made on Mon 23 Nov 2026. Shared by Sam.`"""
-    return f"Made on {day_label(summary.generated)}. {summary.shared_by}."
+    """`Made on Mon 23 Nov 2026. Shared by Sam.`, and on a supporter page what it holds."""
+    made = f"Made on {day_label(summary.generated)}. {summary.shared_by}."
+    return f"{made} {parts_line(summary.parts)}" if summary.audience == "supporter" else made
+
+
+def parts_line(parts: tuple[str, ...]) -> str:
+    """`This page holds: clean time, meetings, shared notes.`"""
+    return f"This page holds: {', '.join(parts)}."
 
 
 def facts(summary: Summary) -> list[tuple[str, str]]:
     """The headline figures as (label, value) pairs, in the order a counsellor reads them."""
     rows = [("Period", period_label(summary.period)), ("Clean time", _clean(summary))]
+    if summary.money_not_spent:
+        rows.append(("What recovery gives back", summary.money_not_spent))
+    if summary.audience == "supporter":
+        return rows + _supporter_facts(summary)
     rows += [
         ("Check-ins", f"{summary.checkins_made} of {summary.period.days} days"),
         ("Mood", _average(summary.mood_average, "out of 10 on average")),
@@ -54,6 +66,13 @@ def facts(summary: Summary) -> list[tuple[str, str]]:
         ("Cravings recorded", _cravings(summary)),
         ("Meetings attended", str(summary.meetings_attended)),
     ]
+    return rows
+
+
+def _supporter_facts(summary: Summary) -> list[tuple[str, str]]:
+    rows = [("Meetings attended", str(summary.meetings_attended))]
+    if "cravings" in summary.parts:
+        rows += [("Cravings recorded", _cravings(summary)), ("Days with use", _use(summary))]
     return rows
 
 
@@ -134,6 +153,8 @@ def appointment_cells(visit: AppointmentDay) -> tuple[str, str, str, str]:
 
 
 def notes_left_out(summary: Summary) -> str:
+    if summary.audience == "supporter":
+        return "" if summary.notes else "No notes were shared for this period."
     return "" if summary.with_notes else "Notes were left out of this summary."
 
 

@@ -1,4 +1,5 @@
-"""The person's profile: name, clean date, substances, region and time zone."""
+"""The person's profile: name, clean date, substances, region, time zone, and what using
+cost them a day."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ class Profile:
     substances: list[str] = field(default_factory=list)
     region: str = ""
     timezone: str = ""
+    # The person's own estimate of what using cost them a day (life/gives_back.py checks it).
+    spend_per_day: float | None = None
+    currency: str = ""
 
     def __post_init__(self) -> None:
         self.region = check_region(self.region)
@@ -36,6 +40,8 @@ class Profile:
             substances=fields.text_list(data, "substances"),
             region=fields.text(data, "region"),
             timezone=fields.text(data, "timezone"),
+            spend_per_day=fields.decimal(data, "spend_per_day"),
+            currency=fields.text(data, "currency"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +49,8 @@ class Profile:
         if self.clean_date is not None:
             data["clean_date"] = self.clean_date
         data |= {"substances": self.substances, "region": self.region, "timezone": self.timezone}
+        if self.spend_per_day is not None:
+            data |= {"spend_per_day": self.spend_per_day, "currency": self.currency}
         return data
 
 

@@ -47,6 +47,10 @@ def _render_clean_time(out: Console, dashboard: Dashboard, time: CleanTime, sinc
             f"Clean time: [bold green]{describe(time)}[/bold green] "
             f"since {since:%d %B %Y} ({counted(time.total_days, 'day')})."
         )
+    if dashboard.money_not_spent:
+        out.print(f"That is {dashboard.money_not_spent}.")
+    if dashboard.milestone_today:
+        out.print(f"[bold green]{dashboard.milestone_today}[/bold green]")
     if dashboard.last_milestone is not None:
         last = dashboard.last_milestone
         when = "today!" if last.date == dashboard.today else f"on {last.date:%d %B %Y}"

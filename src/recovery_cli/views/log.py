@@ -31,6 +31,7 @@ LABELS = {
     "coped": "coping",
     "used": "used",
     "note": "note",
+    "share_note": "note shared with supporters",
 }
 NONE_SHOWN = "-"
 

@@ -127,3 +127,8 @@ def render_export_written(err: Console, path: Path, format_name: str) -> None:
         err,
         f"Wrote {path} ({format_name}). It holds private health information: share it with care.",
     )
+
+
+def render_parts(err: Console, parts: tuple[str, ...]) -> None:
+    """Before a supporter page is written: what it will hold."""
+    print_as_is(err, f"{words.parts_line(parts)} Add more with --include meds or cravings.")

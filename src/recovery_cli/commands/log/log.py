@@ -48,6 +48,10 @@ def log_command(
         bool | None, typer.Option("--used/--no-used", help="Whether you used (default: no).")
     ] = None,
     note: Annotated[str | None, typer.Option(help="A note about the day.")] = None,
+    share_note: Annotated[
+        bool,
+        typer.Option("--share-note", help="Let the day's note go on your supporter page."),
+    ] = False,
     reset_clean_date: Annotated[
         bool,
         typer.Option(help="With --used: count clean time again from this day."),
@@ -60,6 +64,8 @@ def log_command(
     today = _today(store)
     day = _day(day_text, today)
     given = _given(mood, craving, sleep, trigger, coped, used, note)
+    if share_note:
+        given["share_note"] = True
     if reset_clean_date and not given.get("used"):
         raise RecoveryError("--reset-clean-date goes with --used")
     interactive = common.is_interactive()

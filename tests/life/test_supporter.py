@@ -1,0 +1,88 @@
+"""`recovery export --for supporter`: a shorter page for family or a friend that never holds
+cravings, medication or notes the person kept to themselves unless they add them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, time
+
+import pytest
+from typer.testing import Result
+
+Run = Callable[..., Result]
+FORMATS = ("markdown", "html", "json", "csv")
+SHARED = "A good walk with my sister"
+PRIVATE = "Argued with Dad, kept it in"
+CRAVING_NOTE = "Passed the old corner shop"
+TRIGGER = "payday"
+MEDICATION = "Buprenorphine"
+
+
+@pytest.fixture
+def lived(set_up: Run, frozen_today: Callable[..., None]) -> Run:
+    """A few days with a shared note, a private note, a craving and a medication."""
+    steps = [
+        (date(2026, 3, 3), ("log", "--date", "2026-03-03", "--mood", "6", "--note", PRIVATE)),
+        (date(2026, 3, 4), ("craving", "--intensity", "8", "--trigger", TRIGGER,
+                            "--note", CRAVING_NOTE)),
+        (date(2026, 3, 4), ("meds", "add", MEDICATION, "--dose", "16 mg")),
+        (date(2026, 3, 5), ("log", "--mood", "7", "--note", SHARED, "--share-note")),
+    ]  # fmt: skip
+    for day, args in steps:
+        frozen_today(day, time(20, 0))
+        result = set_up(*args)
+        assert result.exit_code == 0, result.output
+    return set_up
+
+
+def exported(run: Run, format_name: str, *more: str) -> Result:
+    result = run("export", "--for", "supporter", "--format", format_name, *more)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_supporter_page_keeps_private_things_out(lived: Run, format_name: str) -> None:
+    page = exported(lived, format_name).stdout
+    assert SHARED in page
+    for private in (PRIVATE, CRAVING_NOTE, TRIGGER, MEDICATION):
+        assert private not in page
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_supporter_page_adds_what_the_person_includes(lived: Run, format_name: str) -> None:
+    page = exported(lived, format_name, "--include", "meds", "--include", "cravings").stdout
+    assert MEDICATION in page
+    assert TRIGGER in page
+    for private in (PRIVATE, CRAVING_NOTE):
+        assert private not in page
+
+
+def test_choice_of_sections_is_told_before_and_stated_on_the_page(lived: Run) -> None:
+    result = exported(lived, "markdown", "--include", "meds")
+    told = "This page holds: clean time, meetings, shared notes, meds."
+    assert told in result.stderr
+    assert told in result.stdout.splitlines()[2].replace("\\", "")
+    data = json.loads(exported(lived, "json").stdout)
+    assert data["audience"] == "supporter"
+    assert data["parts"] == ["clean time", "meetings", "shared notes"]
+    assert data["days"] == []
+
+
+def test_counsellor_summary_is_unchanged_by_default(lived: Run) -> None:
+    page = lived("export", "--format", "markdown").stdout
+    assert PRIVATE in page
+    assert CRAVING_NOTE in page
+    assert MEDICATION in page
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [(("--include", "diary"), "--include takes"), (("--for", "boss"), "--for takes")],
+)
+def test_unknown_audience_or_part_is_one_line(lived: Run, args: tuple[str, ...], says: str) -> None:
+    result = lived("export", *args)
+    assert result.exit_code == 1
+    assert says in result.stderr
+    assert result.stdout == ""
