@@ -34,6 +34,7 @@ COMMANDS = {
     "naloxone": "recovery_cli.commands.care.naloxone:app",
     "appointments": "recovery_cli.commands.care.appointments:app",
     "calendar": "recovery_cli.commands.care.calendar:app",
+    "home": "recovery_cli.commands.life.home:app",
     "summary": "recovery_cli.commands.summary:summary_command",
     "export": "recovery_cli.commands.summary:export_command",
     "backup": "recovery_cli.commands.backup:backup_command",

@@ -20,6 +20,7 @@ from recovery_cli.care import naloxone, prescriptions
 from recovery_cli.care.appointments import Appointment, changing
 from recovery_cli.care.doses import OBSERVED, TakeHomeGiven, Taken, add_dose
 from recovery_cli.exits import DATA_ERROR
+from recovery_cli.life.home import Home, save_home
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import (
@@ -67,6 +68,8 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
         add_dose(store, TakeHomeGiven("Methadone", date(2026, 1, 6), doses=2))
     with naloxone.changing(store) as kits:
         kits.kits.append(naloxone.Kit(date(2027, 3, 31), date(2026, 1, 6), "kitchen drawer"))
+    with store.transaction():
+        save_home(store, Home("Harbour House", "sober-living", curfew=time(22), rules="chores"))
 
 
 def data_files(home: Path) -> dict[str, bytes]:

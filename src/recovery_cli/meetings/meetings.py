@@ -26,7 +26,8 @@ from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 
 MEETINGS_FILE = TomlFile("meetings.toml")
 ATTENDANCE_FILE = JsonLinesFile("attendance.jsonl")
-FELLOWSHIPS: tuple[str, ...] = ("NA", "SMART", "AA", "CA", "Al-Anon", "other")
+# `house`: a sober-living house's own meeting; it counts for attendance like any other.
+FELLOWSHIPS: tuple[str, ...] = ("NA", "SMART", "AA", "CA", "Al-Anon", "house", "other")
 MAX_DURATION_MINUTES = 24 * 60
 _UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
 

@@ -36,6 +36,7 @@ from recovery_cli.store.profile import Profile
 if TYPE_CHECKING:
     from recovery_cli.care.appointments import Visit
     from recovery_cli.care.meds import MedStatus
+    from recovery_cli.life.home import Curfew
     from recovery_cli.store.files import Store
     from recovery_cli.store.profile import Here
 
@@ -63,6 +64,7 @@ class Dashboard:
     naloxone_nudge: str | None = None
     money_not_spent: str | None = None
     milestone_today: str | None = None
+    curfew: Curfew | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -94,6 +96,14 @@ class Dashboard:
             "naloxone_nudge": self.naloxone_nudge,
             "money_not_spent": self.money_not_spent,
             "milestone_today": self.milestone_today,
+            "curfew": (
+                {
+                    "at": self.curfew.at.isoformat(),
+                    "minutes_left": int(self.curfew.left.total_seconds() // 60),
+                }
+                if self.curfew
+                else None
+            ),
             "next_appointment": (
                 self.next_appointment.to_dict() if self.next_appointment else None
             ),
@@ -190,6 +200,7 @@ def _with_schedules_and_care(
     from recovery_cli.care.meds import meds_today
     from recovery_cli.care.naloxone import load_kits, needs_kit
     from recovery_cli.care.prescriptions import load_medications
+    from recovery_cli.life.home import curfew_soon, load_home
     from recovery_cli.log.logbook import load_cravings
     from recovery_cli.meetings.attendance import meeting_glance
     from recovery_cli.meetings.meetings import load_attendance, load_meetings
@@ -224,6 +235,7 @@ def _with_schedules_and_care(
         call=_who_to_call(store, now) if watch else None,
         medications=tuple(medications),
         next_appointment=next_appointment(appointments, now, zone),
+        curfew=curfew_soon(load_home(store), now),
         naloxone_nudge=medicine.no_naloxone_line(profile.region)
         if needs_kit(profile.substances, kits, today)
         else None,

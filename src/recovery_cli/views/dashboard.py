@@ -33,6 +33,10 @@ def render_dashboard(out: Console, dashboard: Dashboard, now: datetime, *, set_u
         out.print(dashboard.naloxone_nudge)
     _render_watch(out, dashboard)
     _render_meetings(out, dashboard, now)
+    if dashboard.curfew is not None:
+        from recovery_cli.views.life.home import curfew_line
+
+        out.print(f"Curfew: {curfew_line(dashboard.curfew)}.")
     _render_appointment(out, dashboard, now)
     _render_history(out, dashboard)
 
