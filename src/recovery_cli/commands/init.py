@@ -71,7 +71,7 @@ def init_command(
             clean_date=profile.clean_date if clean_date is None else _clean_date(clean_date, today),
             substances=profile.substances if substance is None else _merged(profile, substance),
             region=profile.region if region is None else region,
-            timezone=profile.timezone if timezone is None else timezone,
+            timezone=profile.timezone if timezone is None else check_timezone(timezone),
         )
         save_profile(store, updated)
         record_correction(store, profile.clean_date, updated.clean_date, today)
