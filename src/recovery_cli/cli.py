@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from recovery_cli import __version__
 from recovery_cli.commands.session import Session
-from recovery_cli.exits import INTERRUPTED, OK, STOPPED, fail, failures_reported
+from recovery_cli.exits import INTERRUPTED, OK, STOPPED, USAGE, fail, failures_reported
 from recovery_cli.store.files import Store
 from recovery_cli.store.paths import data_home
 
@@ -137,6 +137,7 @@ class _RecoveryGroup(TyperGroup):
         argv = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
         result = None
         with failures_reported(debug="--debug" in argv):
+            _refuse_undecodable(argv)
             try:
                 result = super().main(*args, **kwargs)
             except typer.TyperException as exc:  # usage mistakes (USAGE): unknown option, ...
@@ -144,6 +145,23 @@ class _RecoveryGroup(TyperGroup):
             except typer.Abort:
                 fail(STOPPED, INTERRUPTED)
         sys.exit(result if isinstance(result, int) else OK)
+
+
+def _refuse_undecodable(argv: list[str]) -> None:
+    """Refuse, before anything runs, a word on the command line that was not UTF-8 text
+    (Python hands its bytes on as lone surrogates, which no file can hold)."""
+    before = ""
+    for word in argv:
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:
+            option, joined, _ = word.partition("=")
+            if joined and option.startswith("-"):
+                before = option
+            if not before.startswith("-"):
+                before = f"the value after {before or 'recovery'!r}"
+            fail(f"{before}: not valid UTF-8 text", USAGE)
+        before = word
 
 
 app = typer.Typer(

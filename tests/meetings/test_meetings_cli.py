@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+import tomli_w
 from icalendar import Calendar
 from typer.testing import Result
 
@@ -127,6 +128,12 @@ def test_add_every_two_weeks_monthly_one_off_and_rrule(ready: Run, home: Path) -
         (("X", "--rrule", "sometimes", "--time", "19:00"), "RRULE"),
         (("X", "--day", "tue", "--time", "19:00", "--every", "day"), "--every must be one of"),
         (("X", "--date", "2026-12-01", "--time", "19:00", "--every", "month"), "--every goes"),
+        (("X", "--day", "tue", "--time", "19:00", "--starts", "9999-12-31"), "1900 and 2200"),
+        (("X", "--day", "tue", "--time", "19:00", "--starts", "0001-01-01"), "1900 and 2200"),
+        (("X", "--date", "9999-12-31", "--time", "19:00"), "1900 and 2200"),
+        (("X", "--day", "tue", "--time", "19:00", "--url", "https://x.org/\r\nA"), "control"),
+        (("X", "--day", "tue", "--time", "19:00", "--url", "https://x.org/ a"), "spaces"),
+        (("X", "--day", "tue", "--time", "19:00", "--url", "javascript:x"), "https://"),
     ],
 )
 def test_add_mistakes_are_one_plain_line(ready: Run, args: tuple[str, ...], message: str) -> None:
@@ -331,3 +338,56 @@ def test_start_up_does_not_load_the_heavy_meeting_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert loaded.strip() == "[]"
+
+
+def test_days_far_ahead_is_one_line(ready: Run) -> None:
+    result = ready("meetings", "--days", "100000000")
+    assert result.exit_code == 1
+    assert result.stderr == "error: --days must be 1-3660, got 100000000\n"
+
+
+def test_edit_refuses_a_link_with_a_line_break(ready: Run, home: Path) -> None:
+    add_tuesday(ready)
+    before = (home / "meetings.toml").read_bytes()
+    result = ready("meetings", "edit", "Tuesday Night NA", "--url", "https://x.org/\nA")
+    assert result.exit_code == 1
+    assert "a link cannot hold spaces or control characters" in result.stderr
+    assert (home / "meetings.toml").read_bytes() == before
+
+
+def _store_by_hand(home: Path, **changes: object) -> None:
+    """Change the one stored meeting as an older version (or a hand edit) could have left it."""
+    path = home / "meetings.toml"
+    document = tomllib.loads(path.read_text())
+    document["meetings"][0].update(changes)
+    path.write_text(tomli_w.dumps(document))
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"starts": date(9999, 12, 31), "rrule": "FREQ=DAILY;COUNT=1"},
+        {"starts": date(1, 1, 1)},
+    ],
+)
+def test_stored_meeting_outside_1900_2200_is_skipped_with_a_warning(
+    ready: Run, home: Path, stored: dict[str, object]
+) -> None:
+    add_tuesday(ready)
+    _store_by_hand(home, **stored)
+    exported = ready("meetings", "export")
+    assert exported.exit_code == 0, exported.stderr
+    assert Calendar.from_ical(exported.stdout).walk("VEVENT") == []
+    assert "Tuesday Night NA is not shown: it starts before 1900 or after 2200" in exported.stderr
+    assert "not shown" in ready("meetings").output
+    assert ready().exit_code == 0  # the dashboard
+
+
+def test_stored_link_with_a_line_break_is_exported_without_it(ready: Run, home: Path) -> None:
+    add_tuesday(ready)
+    _store_by_hand(home, url="https://x.org/\r\nA\x1b]8;;")
+    exported = ready("meetings", "export")
+    assert exported.exit_code == 0, exported.stderr
+    (event,) = Calendar.from_ical(exported.stdout).walk("VEVENT")
+    assert str(event["URL"]) == "https://x.org/A]8;;"
+    assert "\x1b" not in exported.output

@@ -358,9 +358,9 @@ def test_since_after_until_is_a_one_line_error(week: Run) -> None:
         )
 
 
-@given(st.dates(), st.integers(min_value=0, max_value=4000))
+@given(st.dates(date(1900, 1, 1), date(2189, 12, 31)), st.integers(min_value=0, max_value=4000))
 def test_a_period_counts_both_of_its_ends(since: date, length: int) -> None:
-    until = since + timedelta(days=length) if date.max - since > timedelta(days=length) else since
+    until = since + timedelta(days=length)
     period = parse_period(since.isoformat(), until.isoformat(), date(2026, 3, 20))
     assert period.days == (until - since).days + 1 == len(period.dates())
     assert period.dates()[0] == since

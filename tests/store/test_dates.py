@@ -15,6 +15,8 @@ from recovery_cli.store.dates import (
     parse_time,
     weekday_number,
 )
+from recovery_cli.store.errors import InvalidValue
+from recovery_cli.store.fields import FIRST_DAY, LAST_DAY
 
 TODAY = date(2026, 11, 22)  # a Sunday
 
@@ -48,9 +50,21 @@ def test_unreadable_dates_explain_the_accepted_forms(text: str) -> None:
         parse_date(text, TODAY)
 
 
-@given(st.dates())
+@given(st.dates(FIRST_DAY, LAST_DAY))
 def test_iso_dates_round_trip(day: date) -> None:
     assert parse_date(day.isoformat(), TODAY) == day
+
+
+@given(st.one_of(st.dates(max_value=date(1899, 12, 31)), st.dates(min_value=date(2201, 1, 1))))
+def test_dates_outside_1900_to_2200_are_refused_as_typed(day: date) -> None:
+    with pytest.raises(InvalidValue, match="between 1900 and 2200"):
+        parse_date(day.isoformat(), TODAY)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01T10:00", "9999-12-31 10:00"])
+def test_date_and_time_outside_1900_to_2200_are_refused(text: str) -> None:
+    with pytest.raises(InvalidValue, match="between 1900 and 2200"):
+        parse_datetime(text, datetime(2026, 1, 1, 12, 0))
 
 
 @given(st.integers(min_value=0, max_value=3000))
@@ -58,7 +72,10 @@ def test_days_ago_counts_back(days: int) -> None:
     assert parse_date(f"{days}d", TODAY) == TODAY - timedelta(days=days)
 
 
-@given(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), st.dates())
+@given(
+    st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+    st.dates(date(1900, 1, 7), LAST_DAY),
+)
 def test_weekday_is_the_most_recent_one(name: str, today: date) -> None:
     day = parse_date(name, today)
     assert 0 <= (today - day).days < 7

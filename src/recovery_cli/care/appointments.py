@@ -49,27 +49,12 @@ KINDS: tuple[str, ...] = (
 EVERY: tuple[str, ...] = ("none", "week", "2weeks", "4weeks", "month")
 OUTCOMES: tuple[str, ...] = ("done", "missed", "cancelled")
 MAX_TEXT = 200
-MAX_URL = 2000
 _WEEKS = {"week": 1, "2weeks": 2, "4weeks": 4}
 
 
 def _bounded(name: str, value: str) -> str:
     """The text on one line, refused when longer than MAX_TEXT."""
     return fields.bounded(name, " ".join(value.split()), MAX_TEXT)
-
-
-def check_url(url: str) -> str:
-    """An http(s) link with no spaces or control characters ("" when not given)."""
-    link = url.strip()
-    if not link:
-        return ""
-    if not link.lower().startswith(("https://", "http://")):
-        raise InvalidValue(f"a link must start with https:// or http://, got {link!r}", "url")
-    if any(char.isspace() or ord(char) < 32 or 127 <= ord(char) < 160 for char in link):
-        raise InvalidValue("a link cannot hold spaces or control characters", "url")
-    if len(link) > MAX_URL:
-        raise InvalidValue(f"a link can be at most {MAX_URL} characters", "url")
-    return link
 
 
 def rule_for(every: str, first: date) -> str:
@@ -116,7 +101,7 @@ class Appointment:
         fields.in_range("duration", self.duration, 1, MAX_DURATION_MINUTES, "duration")
         object.__setattr__(self, "with_whom", _bounded("with", self.with_whom))
         object.__setattr__(self, "where", _bounded("where", self.where))
-        object.__setattr__(self, "url", check_url(self.url))
+        object.__setattr__(self, "url", fields.check_url(self.url))
         if not self.uid:
             object.__setattr__(self, "uid", stable_uid(f"appointment {self.title}"))
 

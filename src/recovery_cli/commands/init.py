@@ -82,7 +82,7 @@ def init_command(
             clean_date=profile.clean_date if clean_date is None else _clean_date(clean_date, today),
             substances=profile.substances if substance is None else _merged(profile, substance),
             region=profile.region if region is None else region,
-            timezone=profile.timezone if timezone is None else timezone,
+            timezone=profile.timezone if timezone is None else check_timezone(timezone),
         )
         updated = _with_spend(updated, spend_per_day, currency)
         save_profile(store, updated)

@@ -13,6 +13,7 @@ from recovery_cli.commands.options import Output, Remind
 from recovery_cli.commands.session import console, print_json, store_of, write_output
 from recovery_cli.store.dates import parse_date, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
+from recovery_cli.store.fields import check_url
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import Here, here, load_profile
 
@@ -168,7 +169,7 @@ def add_command(
             timezone=timezone or here.zone,
             duration=60 if duration is None else duration,
             where=(where or "").strip(),
-            url=(url or "").strip(),
+            url=check_url(url or ""),
             notes=(notes or "").strip(),
         )
         if rrule is not None:
@@ -313,7 +314,7 @@ def edit_command(
             timezone=old.timezone if timezone is None else timezone,
             duration=old.duration if duration is None else duration,
             where=old.where if where is None else where.strip(),
-            url=old.url if url is None else url.strip(),
+            url=old.url if url is None else check_url(url),
             notes=old.notes if notes is None else notes.strip(),
         )
         if rrule is not None:
@@ -416,11 +417,11 @@ def export_command(
     meetings = load_meetings(store).meetings
     text = meetings_to_ical(meetings, stamp=_here(store).now, remind_minutes=remind)
     write_output(output, text)
-    if output is None:
-        return
-    from recovery_cli.views.meetings import render_exported
+    from recovery_cli.views.meetings import render_exported, render_not_shown
 
-    render_exported(console(), len(meetings), output)
+    render_not_shown(console(stderr=True), [m for m in meetings if m.rule_set.problem()])
+    if output is not None:
+        render_exported(console(), len(meetings), output)
 
 
 @meetings_app.command("import")

@@ -67,10 +67,10 @@ def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
 
 
 def print_json(value: object) -> None:
-    """Machine-readable output; control characters in text are escaped by json itself."""
-    import json
+    """Machine-readable output, every control character in text written as a `\\u` escape."""
+    from recovery_cli.store.sanitise import json_text
 
-    print(json.dumps(value, indent=2))
+    print(json_text(value))
 
 
 def write_output(path: Path | None, text: str) -> None:

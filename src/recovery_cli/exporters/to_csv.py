@@ -1,7 +1,9 @@
 """The summary as CSV: one row per day of the period, for the person's or counsellor's own
 analysis. Every day is there, so that gaps show: a day without a check-in has only its date
 (and "yes" under used if a craving that day recorded use, and its doses and appointments).
-Lists are joined with "; ". The last two columns count the cravings recorded that day and
+Lists are joined with "; ". No cell holds a control character, and a cell the person wrote
+that starts with =, +, -, @ starts with ' instead, so that no spreadsheet runs it as a
+formula. The last two columns count the cravings recorded that day and
 name the triggers they gave. The four before them name the medications with a dose taken
 (and how: observed, take-home) or missed that day, and the appointments kept or missed;
 they are empty when the person keeps no medications or appointments.
@@ -13,9 +15,10 @@ columns say what it holds."""
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
+
+from defusedcsv import csv
 
 from recovery_cli.log.logbook import CheckIn
 from recovery_cli.reports.summary import (
@@ -24,6 +27,7 @@ from recovery_cli.reports.summary import (
     MedicationInPeriod,
     Summary,
 )
+from recovery_cli.store.sanitise import csv_cell
 
 HEADER = (
     "date",
@@ -69,7 +73,7 @@ def export_csv(summary: Summary) -> str:
         row = dict(zip(HEADER, cells, strict=True))
         if summary.audience == "supporter":
             row["note"] = shared.get(day, "")
-        writer.writerow([row[column] for column in columns])
+        writer.writerow([csv_cell(row[column]) for column in columns])
     return buffer.getvalue()
 
 

@@ -4,19 +4,19 @@ colour: the two lines of the chart differ by dash and marker shape and are label
 
 The markup is also well-formed XML (every element closed), so that any XML tool can read
 it. Every piece of text the person wrote goes through `html.escape`, with control
-characters replaced first (XML forbids them).
+characters removed first (XML forbids them).
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import date
 
 from recovery_cli.log.insights import mean
 from recovery_cli.reports import summary_words as words
 from recovery_cli.reports.summary import Summary
-from recovery_cli.store.sanitise import one_line, plain
+from recovery_cli.store.sanitise import html as _e
+from recovery_cli.store.sanitise import one_line
 
 # The chart's drawing box, in SVG user units (it scales to the page width).
 CHART_WIDTH = 680
@@ -377,7 +377,3 @@ def _notes(summary: Summary) -> str:
         "<thead><tr><th>Date</th><th>From</th><th>Note</th></tr></thead>\n"
         f"<tbody>\n{rows}</tbody>\n</table>\n</section>\n"
     )
-
-
-def _e(text: str) -> str:
-    return html.escape(plain(text), quote=True)

@@ -7,18 +7,18 @@ and gives the clean time at the end of the period (`clean_time_at_end`)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from recovery_cli.log.cleantime import CleanTime
 from recovery_cli.reports.summary import AppointmentFigures, MedicationInPeriod, Summary
+from recovery_cli.store.sanitise import json_text
 
 SCHEMA_VERSION = 2
 
 
 def export_json(summary: Summary) -> str:
-    return json.dumps(summary_data(summary), indent=2, ensure_ascii=False) + "\n"
+    return json_text(summary_data(summary)) + "\n"
 
 
 def summary_data(summary: Summary) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from recovery_cli.reports import summary_words as words
 from recovery_cli.reports.summary import Summary
+from recovery_cli.store.sanitise import markdown as _text
 
 
 def export_markdown(summary: Summary) -> str:
@@ -98,19 +99,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
-
-
-def _cell(text: str) -> str:
-    return _text(text).replace("|", "\\|")
-
-
-def _text(text: str) -> str:
-    """One line, with the characters that would start Markdown or HTML markup escaped."""
-    flat = " ".join(text.split())
-    for special in ("\\", "`", "*", "_", "[", "]", "<", ">", "#"):
-        flat = flat.replace(special, "\\" + special)
-    return flat
+    return "| " + " | ".join(_text(cell) for cell in cells) + " |"
 
 
 def _value(value: float | None) -> str:

@@ -214,7 +214,8 @@ def trigger_stats(
     records += [(c.intensity, _keys(craving_triggers(c)), False) for c in cravings]
     names: dict[str, str] = {}
     for name in (*(t for c in checkins for t in c.triggers), *_all_craving_triggers(cravings)):
-        names.setdefault(_key(name), name.strip())
+        if name.strip():  # a blank name (a hand-edited file) is no trigger, as in _keys
+            names.setdefault(_key(name), name.strip())
     stats = []
     for key, name in names.items():
         met = [r for r in records if key in r[1]]

@@ -3,8 +3,9 @@
 One VEVENT per meeting with a stable UID, DTSTART with its TZID and the VTIMEZONE it needs,
 DURATION, its RRULEs (none for a one-off), RDATE and EXDATE, LOCATION, URL, CATEGORIES (the
 fellowship), a DESCRIPTION and, when asked, a VALARM reminder (the daily check-in reminder
-always has one); then one VEVENT with a
-RECURRENCE-ID for each sitting held at another time. icalendar is imported inside the function.
+always has one); then one VEVENT with a RECURRENCE-ID for each sitting held at another time.
+Control characters are removed from every text value (icalendar escapes the rest).
+icalendar is imported inside the function.
 Events are built from :class:`CalendarEntry`, so appointments can share the calendar.
 """
 
@@ -20,6 +21,7 @@ from recovery_cli.meetings.description import description_for
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.schedule import Recurring, first_start
 from recovery_cli.store.errors import InvalidValue
+from recovery_cli.store.sanitise import ical_text
 
 if TYPE_CHECKING:
     from icalendar import Alarm, Event
@@ -144,7 +146,7 @@ def _event(entry: CalendarEntry, stamp: datetime, remind_minutes: int | None) ->
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp)
-    event.add("summary", entry.summary)
+    event.add("summary", ical_text(entry.summary))
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=entry.when.duration))
     if not entry.when.is_one_off:
@@ -155,11 +157,11 @@ def _event(entry: CalendarEntry, stamp: datetime, remind_minutes: int | None) ->
     if entry.skipped:
         event.add("exdate", list(entry.skipped))
     if entry.where:
-        event.add("location", entry.where)
+        event.add("location", ical_text(entry.where))
     if entry.url:
-        event.add("url", entry.url)
-    event.add("categories", [entry.category])
-    event.add("description", entry.description)
+        event.add("url", ical_text(entry.url, lines=False))
+    event.add("categories", [ical_text(entry.category)])
+    event.add("description", ical_text(entry.description))
     minutes = remind_minutes if entry.alarm_minutes is None else entry.alarm_minutes
     if minutes is not None:
         event.add_component(_alarm(entry, minutes))
@@ -186,6 +188,6 @@ def _alarm(entry: CalendarEntry, minutes: int) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     soon = f" starts in {minutes} minutes" if minutes else ""
-    alarm.add("description", entry.summary + soon)
+    alarm.add("description", ical_text(entry.summary + soon))
     alarm.add("trigger", timedelta(minutes=-minutes))
     return alarm

@@ -176,6 +176,8 @@ def first_start(meeting: Recurring) -> datetime | None:
     """The first real sitting of the meeting's first rule (its start date may not match its
     rule), within ten years of its start; None for a rule that can't be a meeting."""
     only = RuleSet((meeting.rrule,), meeting.starts, meeting.time, meeting.timezone)
+    if only.problem() is not None:  # near 9999 the window itself would overflow
+        return None
     start = only.first
     first = next(iter(only.between(start, start + timedelta(days=MAX_DAYS_AHEAD))), None)
     return None if first is None else _real_time(first)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from recovery_cli.store.errors import RecoveryError
+from recovery_cli.store.fields import check_day
 
 DATE_FORMS = "2026-11-20, today, yesterday, 3d, 2w, a weekday such as mon, or 20 Nov 2026"
 PERIOD_DAYS = 30
@@ -61,7 +62,12 @@ def code_weekday(code: str) -> int | None:
 
 
 def parse_date(text: str, today: date) -> date:
-    """Read a date in any of the accepted forms, relative to `today`."""
+    """Read a date in any of the accepted forms, relative to `today`; it must lie in
+    1900-2200 (`fields.check_day`), as every date the app keeps does."""
+    return check_day("the date", _read_date(text, today))
+
+
+def _read_date(text: str, today: date) -> date:
     word = text.strip().lower()
     if not word:
         raise DateError(f"a date is needed; use {DATE_FORMS}")
@@ -121,6 +127,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
             f"could not read {text!r} as a date and time; use now, 21:30, "
             "yesterday 21:30 or 2026-11-20T21:30"
         ) from None
+    check_day("the date", parsed.date())
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=now.tzinfo)
 
 

@@ -73,6 +73,23 @@ def bounded(name: str, value: str, limit: int) -> str:
     return value
 
 
+MAX_URL = 2000
+
+
+def check_url(url: str, name: str = "url") -> str:
+    """An http(s) link with no spaces or control characters ("" when not given)."""
+    link = url.strip()
+    if not link:
+        return ""
+    if not link.lower().startswith(("https://", "http://")):
+        raise InvalidValue(f"a link must start with https:// or http://, got {link!r}", name)
+    if any(char.isspace() or ord(char) < 32 or 127 <= ord(char) < 160 for char in link):
+        raise InvalidValue("a link cannot hold spaces or control characters", name)
+    if len(link) > MAX_URL:
+        raise InvalidValue(f"a link can be at most {MAX_URL} characters", name)
+    return link
+
+
 def required_date(data: Mapping[str, Any], key: str) -> date:
     """The date stored under `key`; missing is an error."""
     day = optional_date(data, key)

@@ -11,6 +11,7 @@ from datetime import date, time
 from typing import TypeVar
 
 from recovery_cli.meetings.meetings import MAX_DURATION_MINUTES, Meeting
+from recovery_cli.store import fields
 from recovery_cli.store.clock import zone
 from recovery_cli.store.errors import InvalidValue
 
@@ -189,10 +190,13 @@ def zone_or(name: object, fallback: str) -> str:
 
 
 def web_link(value: object) -> str:
-    """``value`` when it is an http(s) link, otherwise empty text."""
-    if isinstance(value, str) and value.strip().lower().startswith(("https://", "http://")):
-        return value.strip()
-    return ""
+    """``value`` when it is an http(s) link without spaces or controls, otherwise empty text."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        return fields.check_url(value)
+    except InvalidValue:
+        return ""
 
 
 def join_text(parts: list[object], sep: str = ", ") -> str:
