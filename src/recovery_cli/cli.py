@@ -34,6 +34,8 @@ COMMANDS = {
     "naloxone": "recovery_cli.commands.care.naloxone:app",
     "appointments": "recovery_cli.commands.care.appointments:app",
     "calendar": "recovery_cli.commands.care.calendar:app",
+    "goals": "recovery_cli.commands.life.goals:app",
+    "reflect": "recovery_cli.commands.life.reflect:app",
     "summary": "recovery_cli.commands.summary:summary_command",
     "export": "recovery_cli.commands.summary:export_command",
     "backup": "recovery_cli.commands.backup:backup_command",

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from recovery_cli.commands.options import Since, Until
+from recovery_cli.commands.options import Include, Included, Since, Until
 from recovery_cli.commands.session import console, store_of, write_output
 from recovery_cli.reports.summary import Summary, load_summary
 from recovery_cli.store.dates import parse_period
@@ -28,12 +28,16 @@ SUFFIXES = {
 
 
 def summary_command(
-    ctx: typer.Context, since: Since = None, until: Until = None, no_notes: NoNotes = False
+    ctx: typer.Context,
+    since: Since = None,
+    until: Until = None,
+    no_notes: NoNotes = False,
+    include: Include = None,
 ) -> None:
     """A summary of a period to talk through with your counsellor."""
     from recovery_cli.views.summary import render_summary
 
-    render_summary(console(), _summary(ctx, since, until, no_notes))
+    render_summary(console(), _summary(ctx, since, until, no_notes, include))
 
 
 def export_command(
@@ -49,6 +53,7 @@ def export_command(
     since: Since = None,
     until: Until = None,
     no_notes: NoNotes = False,
+    include: Include = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default: print)."),
@@ -56,7 +61,7 @@ def export_command(
 ) -> None:
     """The summary of a period as a file to share: Markdown, HTML, JSON or CSV."""
     chosen = _format(format_name, output)
-    text = _exported(chosen, _summary(ctx, since, until, no_notes))
+    text = _exported(chosen, _summary(ctx, since, until, no_notes, include))
     write_output(output, text)
     if output is None:
         return
@@ -65,14 +70,21 @@ def export_command(
     render_export_written(console(stderr=True), output, chosen)
 
 
-def _summary(ctx: typer.Context, since: str | None, until: str | None, no_notes: bool) -> Summary:
+def _summary(
+    ctx: typer.Context,
+    since: str | None,
+    until: str | None,
+    no_notes: bool,
+    include: list[Included] | None,
+) -> Summary:
     store = store_of(ctx)
     profile = load_profile(store)
     if profile is None:
         raise RecoveryError("nothing is set up yet; run recovery init first")
     zone, now = here(profile)
     period = parse_period(since, until, now.date())
-    return load_summary(store, profile, period, now, zone, notes=not no_notes)
+    chosen = {str(name) for name in include or ()}
+    return load_summary(store, profile, period, now, zone, notes=not no_notes, include=chosen)
 
 
 def _format(name: str | None, output: Path | None) -> str:

@@ -1,8 +1,10 @@
 """The summary as CSV: one row per day of the period, for the person's or counsellor's own
 analysis. Every day is there, so that gaps show: a day without a check-in has only its date
 (and "yes" under used if a craving that day recorded use, and its doses and appointments).
-Lists are joined with "; ". The last two columns count the cravings recorded that day and
-name the triggers they gave. The four before them name the medications with a dose taken
+Lists are joined with "; ". Two columns count the cravings recorded that day and name the
+triggers they gave; `steps_done`, after them, names the steps done toward goals that day
+("goal: step"); with reflections included, three more columns hold the day's reflection.
+The four before the craving columns name the medications with a dose taken
 (and how: observed, take-home) or missed that day, and the appointments kept or missed;
 they are empty when the person keeps no medications or appointments.
 
@@ -15,6 +17,7 @@ import csv
 import io
 from datetime import date
 
+from recovery_cli.life.reflection import Reflection
 from recovery_cli.log.logbook import CheckIn
 from recovery_cli.reports.summary import (
     AppointmentDay,
@@ -38,7 +41,9 @@ HEADER = (
     "appointments_missed",
     "cravings",
     "craving_triggers",
+    "steps_done",
 )
+REFLECTION_HEADER = ("went_well", "put_right", "grateful")
 
 
 def export_csv(summary: Summary) -> str:
@@ -46,19 +51,28 @@ def export_csv(summary: Summary) -> str:
     by_day = {c.day: c for c in summary.checkins}
     used = set(summary.used_on)
     craved = {c.day: c for c in summary.craving_days}
+    reflections = None if summary.reflections is None else {r.day: r for r in summary.reflections}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
+    writer.writerow(HEADER if reflections is None else (*HEADER, *REFLECTION_HEADER))
     for day in period.dates():
-        writer.writerow(
-            [
-                day.isoformat(),
-                *_checkin(by_day, used, day),
-                *_care(summary, day),
-                *_craved(craved.get(day)),
-            ]
-        )
+        row = [
+            day.isoformat(),
+            *_checkin(by_day, used, day),
+            *_care(summary, day),
+            *_craved(craved.get(day)),
+            "; ".join(f"{s.goal}: {s.step}" for s in summary.steps_done if s.day == day),
+        ]
+        if reflections is not None:
+            row += _reflected(reflections.get(day))
+        writer.writerow(row)
     return buffer.getvalue()
+
+
+def _reflected(found: Reflection | None) -> list[str]:
+    if found is None:
+        return ["", "", ""]
+    return [found.went_well, found.put_right, "; ".join(found.grateful)]
 
 
 def _checkin(by_day: dict[date, CheckIn], used: set[date], day: date) -> list[str]:

@@ -1,0 +1,1 @@
+"""The commands for life beyond not using: `goals`, `reflect`, `home`."""

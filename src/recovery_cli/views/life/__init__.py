@@ -1,0 +1,1 @@
+"""What goals, reflection and home look like on screen."""

@@ -1,0 +1,1 @@
+"""Goals and their steps, the built-in ideas, and the evening reflection."""
