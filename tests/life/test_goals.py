@@ -84,11 +84,13 @@ def test_goals_with_steps_through_the_commands(
 
 
 def test_edit_and_remove(set_up: Run) -> None:
-    assert set_up("goals", "add", "Budget").exit_code == 0
+    assert set_up("goals", "add", "Budget", "--by", "2027-01-01").exit_code == 0
     changed = set_up("goals", "edit", "budget", "--title", "A budget", "--area", "money")
     assert changed.exit_code == 0, changed.output
     data = json.loads(set_up("goals", "--json").output)
-    assert (data[0]["title"], data[0]["area"]) == ("A budget", "money")
+    assert (data[0]["title"], data[0]["area"], data[0]["by"]) == ("A budget", "money", "2027-01-01")
+    assert set_up("goals", "edit", "1", "--by", "none").exit_code == 0
+    assert json.loads(set_up("goals", "--json").output)[0]["by"] is None
     assert set_up("goals", "remove", "A budget").exit_code == 0
     assert json.loads(set_up("goals", "--json").output) == []
 

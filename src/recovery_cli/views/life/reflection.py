@@ -27,7 +27,8 @@ def render_nothing_kept(out: Console) -> None:
 
 
 def render_kept(out: Console, reflection: Reflection) -> None:
-    out.print(f"Kept your reflection for {reflection.day:%A %d %B}. Rest well.")
+    day = reflection.day
+    out.print(f"Kept your reflection for {day:%A} {day.day} {day:%B}. Rest well.")
 
 
 def render_reflections(out: Console, reflections: Sequence[Reflection]) -> None:
@@ -35,7 +36,8 @@ def render_reflections(out: Console, reflections: Sequence[Reflection]) -> None:
         out.print("No reflections yet. [bold]recovery reflect[/bold] asks three short questions.")
         return
     for reflection in reflections:
-        out.print(f"[bold]{reflection.day:%a %d %b %Y}[/bold]")
+        day = reflection.day
+        out.print(f"[bold]{day:%a} {day.day} {day:%b %Y}[/bold]")
         for line in reflection_lines(reflection):
             out.print(f"  {safe(line)}")
 
