@@ -35,6 +35,8 @@ COMMANDS = {
     "appointments": "recovery_cli.commands.care.appointments:app",
     "calendar": "recovery_cli.commands.care.calendar:app",
     "home": "recovery_cli.commands.life.home:app",
+    "goals": "recovery_cli.commands.life.goals:app",
+    "reflect": "recovery_cli.commands.life.reflect:app",
     "summary": "recovery_cli.commands.summary:summary_command",
     "export": "recovery_cli.commands.summary:export_command",
     "backup": "recovery_cli.commands.backup:backup_command",

@@ -10,6 +10,8 @@ from datetime import date, time
 import pytest
 from typer.testing import Result
 
+from recovery_cli.exits import USAGE, USER_ERROR
+
 Run = Callable[..., Result]
 FORMATS = ("markdown", "html", "json", "csv")
 SHARED = "A good walk with my sister"
@@ -78,11 +80,17 @@ def test_counsellor_summary_is_unchanged_by_default(lived: Run) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "says"),
-    [(("--include", "diary"), "--include takes"), (("--for", "boss"), "--for takes")],
+    ("args", "code", "says"),
+    [
+        (("--include", "diary"), USAGE, "'diary' is not one of 'reflections', 'meds', 'cravings'"),
+        (("--for", "boss"), USER_ERROR, "--for takes"),
+    ],
 )
-def test_unknown_audience_or_part_is_one_line(lived: Run, args: tuple[str, ...], says: str) -> None:
+def test_unknown_audience_or_part_is_one_line(
+    lived: Run, args: tuple[str, ...], code: int, says: str
+) -> None:
     result = lived("export", *args)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert says in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""

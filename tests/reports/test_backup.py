@@ -20,7 +20,9 @@ from recovery_cli.care import naloxone, prescriptions
 from recovery_cli.care.appointments import Appointment, changing
 from recovery_cli.care.doses import OBSERVED, TakeHomeGiven, Taken, add_dose
 from recovery_cli.exits import DATA_ERROR
+from recovery_cli.life import goals
 from recovery_cli.life.home import Home, save_home
+from recovery_cli.life.reflection import Reflection, keep_reflection
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import (
@@ -70,6 +72,10 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
         kits.kits.append(naloxone.Kit(date(2027, 3, 31), date(2026, 1, 6), "kitchen drawer"))
     with store.transaction():
         save_home(store, Home("Harbour House", "sober-living", curfew=time(22), rules="chores"))
+    with goals.changing(store) as kept:
+        step = goals.Step("Find the old file", done=date(2026, 1, 6))
+        kept.add(goals.Goal("Update my CV", date(2026, 1, 5), "work", steps=[step]))
+    keep_reflection(store, Reflection(date(2026, 1, 6), "called mum", grateful=("tea",)))
 
 
 def data_files(home: Path) -> dict[str, bytes]:
@@ -115,6 +121,8 @@ def test_a_full_store_is_backed_up_whole(store: Store) -> None:
     assert document["files"]["plan.toml"]["text"].startswith(PLAN_COMMENT)
     assert "ninety_in_ninety_from = 2026-01-05" in document["files"]["meetings.toml"]["text"]
     assert document["files"]["checkins.jsonl"]["records"][0]["note"].startswith("a hard [red]")
+    assert 'title = "Update my CV"' in document["files"]["goals.toml"]["text"]
+    assert document["files"]["reflections.jsonl"]["records"][0]["grateful"] == ["tea"]
 
 
 # Round trips

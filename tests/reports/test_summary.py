@@ -204,7 +204,7 @@ def test_csv_export_has_a_row_for_every_day(week: Run) -> None:
         "date": "2026-03-10", "mood": "6", "craving": "2", "sleep": "7", "used": "no",
         "triggers": "payday", "coping": "walk", "note": CHECKIN_NOTE, "doses_taken": "",
         "doses_missed": "", "appointments_kept": "", "appointments_missed": "",
-        "cravings": "", "craving_triggers": "",
+        "cravings": "", "craving_triggers": "", "steps_done": "",
     }  # fmt: skip
     assert rows[2]["used"] == "yes"
     assert rows[2]["triggers"] == "payday; stress | <work>"

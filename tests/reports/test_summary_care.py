@@ -250,7 +250,8 @@ def test_the_sections_in_csv(care: Run) -> None:
     lines = exported(care, "csv").splitlines()
     assert lines[0] == (
         "date,mood,craving,sleep,used,triggers,coping,note,"
-        "doses_taken,doses_missed,appointments_kept,appointments_missed,cravings,craving_triggers"
+        "doses_taken,doses_missed,appointments_kept,appointments_missed,cravings,craving_triggers,"
+        "steps_done"
     )
     rows = {row["date"]: row for row in csv.DictReader(io.StringIO("\n".join(lines)))}
     assert len(rows) == 16

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,11 +30,23 @@ Output = Annotated[
 Remind = Annotated[
     int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
 ]
+
+
+class Included(StrEnum):
+    """What a summary or an export leaves out unless the person asks for it: private by
+    default."""
+
+    REFLECTIONS = "reflections"
+    MEDS = "meds"
+    CRAVINGS = "cravings"
+
+
 Include = Annotated[
-    list[str] | None,
+    list[Included] | None,
     typer.Option(
         "--include",
-        metavar="PART",
-        help="Add a part kept out by default: reflections, meds or cravings.",
+        metavar="|".join(Included),
+        case_sensitive=False,
+        help="Add a private section (repeat for more); left out unless asked for.",
     ),
 ]

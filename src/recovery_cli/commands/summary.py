@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from recovery_cli.commands.options import Include, Since, Until
+from recovery_cli.commands.options import Include, Included, Since, Until
 from recovery_cli.commands.session import console, store_of, write_output
 from recovery_cli.reports.summary import (
     AUDIENCES,
@@ -34,12 +34,16 @@ SUFFIXES = {
 
 
 def summary_command(
-    ctx: typer.Context, since: Since = None, until: Until = None, no_notes: NoNotes = False
+    ctx: typer.Context,
+    since: Since = None,
+    until: Until = None,
+    no_notes: NoNotes = False,
+    include: Include = None,
 ) -> None:
     """A summary of a period to talk through with your counsellor."""
     from recovery_cli.views.summary import render_summary
 
-    render_summary(console(), _summary(ctx, since, until, no_notes))
+    render_summary(console(), _summary(ctx, since, until, no_notes, include))
 
 
 def export_command(
@@ -72,12 +76,12 @@ def export_command(
 ) -> None:
     """The summary of a period as a file to share: Markdown, HTML, JSON or CSV."""
     chosen = _format(format_name, output)
-    who, parts = _audience(audience), check_includes(include)
-    summary = _summary(ctx, since, until, no_notes)
+    who = _audience(audience)
+    summary = _summary(ctx, since, until, no_notes, include)
     if who == "supporter":
         from recovery_cli.views.summary import render_parts
 
-        summary = for_supporter(summary, parts)
+        summary = for_supporter(summary, check_includes(include))
         render_parts(console(stderr=True), summary.parts)
     text = _exported(chosen, summary)
     write_output(output, text)
@@ -88,14 +92,21 @@ def export_command(
     render_export_written(console(stderr=True), output, chosen)
 
 
-def _summary(ctx: typer.Context, since: str | None, until: str | None, no_notes: bool) -> Summary:
+def _summary(
+    ctx: typer.Context,
+    since: str | None,
+    until: str | None,
+    no_notes: bool,
+    include: list[Included] | None,
+) -> Summary:
     store = store_of(ctx)
     profile = load_profile(store)
     if profile is None:
         raise RecoveryError("nothing is set up yet; run recovery init first")
     zone, now = here(profile)
     period = parse_period(since, until, now.date())
-    return load_summary(store, profile, period, now, zone, notes=not no_notes)
+    chosen = {str(name) for name in include or ()}
+    return load_summary(store, profile, period, now, zone, notes=not no_notes, include=chosen)
 
 
 def _audience(text: str) -> str:

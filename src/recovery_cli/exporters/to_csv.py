@@ -3,8 +3,10 @@ analysis. Every day is there, so that gaps show: a day without a check-in has on
 (and "yes" under used if a craving that day recorded use, and its doses and appointments).
 Lists are joined with "; ". No cell holds a control character, and a cell the person wrote
 that starts with =, +, -, @ starts with ' instead, so that no spreadsheet runs it as a
-formula. The last two columns count the cravings recorded that day and
-name the triggers they gave. The four before them name the medications with a dose taken
+formula. Two columns count the cravings recorded that day and name the triggers they gave;
+`steps_done`, after them, names the steps done toward goals that day ("goal: step"); with
+reflections included, three more columns hold the day's reflection. The four before the
+craving columns name the medications with a dose taken
 (and how: observed, take-home) or missed that day, and the appointments kept or missed;
 they are empty when the person keeps no medications or appointments.
 
@@ -20,6 +22,7 @@ from datetime import date
 
 from defusedcsv import csv
 
+from recovery_cli.life.reflection import Reflection
 from recovery_cli.log.logbook import CheckIn
 from recovery_cli.reports.summary import (
     AppointmentDay,
@@ -44,7 +47,9 @@ HEADER = (
     "appointments_missed",
     "cravings",
     "craving_triggers",
+    "steps_done",
 )
+REFLECTION_HEADER = ("went_well", "put_right", "grateful")
 
 
 SUPPORTER_COLUMNS = {
@@ -58,7 +63,8 @@ def export_csv(summary: Summary) -> str:
     by_day = {c.day: c for c in summary.checkins}
     used = set(summary.used_on)
     craved = {c.day: c for c in summary.craving_days}
-    columns = _columns(summary)
+    reflections = None if summary.reflections is None else {r.day: r for r in summary.reflections}
+    columns = _columns(summary, with_reflections=reflections is not None)
     shared = {n.day: n.text for n in summary.notes if n.source == "check-in"}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -69,19 +75,32 @@ def export_csv(summary: Summary) -> str:
             *_checkin(by_day, used, day),
             *_care(summary, day),
             *_craved(craved.get(day)),
+            "; ".join(f"{s.goal}: {s.step}" for s in summary.steps_done if s.day == day),
         ]
         row = dict(zip(HEADER, cells, strict=True))
         if summary.audience == "supporter":
             row["note"] = shared.get(day, "")
+        if reflections is not None:
+            row.update(zip(REFLECTION_HEADER, _reflected(reflections.get(day)), strict=True))
         writer.writerow([csv_cell(row[column]) for column in columns])
     return buffer.getvalue()
 
 
-def _columns(summary: Summary) -> tuple[str, ...]:
+def _columns(summary: Summary, *, with_reflections: bool) -> tuple[str, ...]:
+    """The counsellor's columns, or a supporter page's: the date, the shared notes, the steps
+    done, and the columns of the parts the person added; the reflection columns when asked."""
+    reflected = REFLECTION_HEADER if with_reflections else ()
     if summary.audience == "counsellor":
-        return HEADER
+        return (*HEADER, *reflected)
     added = {c for part in summary.parts for c in SUPPORTER_COLUMNS.get(part, ())}
-    return tuple(c for c in HEADER if c in {"date", "note", *added})
+    kept = tuple(c for c in HEADER if c in {"date", "note", "steps_done", *added})
+    return (*kept, *reflected)
+
+
+def _reflected(found: Reflection | None) -> list[str]:
+    if found is None:
+        return ["", "", ""]
+    return [found.went_well, found.put_right, "; ".join(found.grateful)]
 
 
 def _checkin(by_day: dict[date, CheckIn], used: set[date], day: date) -> list[str]:

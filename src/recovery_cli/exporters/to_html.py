@@ -87,6 +87,7 @@ def export_html(summary: Summary) -> str:
         _meetings(summary),
         _medications(summary),
         _appointments(summary),
+        _life(summary),
         _watch(summary),
         _notes(summary),
         f"<footer><p>{_e(summary.shared_by)}. This page holds private health information; "
@@ -336,6 +337,21 @@ def _appointments(summary: Summary) -> str:
             [words.appointment_cells(visit) for visit in figures.every],
         )
     return f'<section class="keep">\n<h2>{_e(words.APPOINTMENTS)}</h2>\n{body}</section>\n'
+
+
+def _life(summary: Summary) -> str:
+    """Steps done toward goals; the evening reflections only when included."""
+    steps = _table("", words.STEP_COLUMNS, [words.step_cells(s) for s in summary.steps_done])
+    found = f'<section class="keep">\n<h2>{_e(words.STEPS_DONE)}</h2>\n{steps}</section>\n'
+    if summary.reflections is None:
+        return found if steps else ""
+    rows = [words.reflection_cells(r) for r in summary.reflections]
+    body = _table("", words.REFLECTION_COLUMNS, rows) or (
+        f'<p class="quiet">{_e(words.NONE_IN_PERIOD)}</p>\n'
+    )
+    return (
+        found if steps else ""
+    ) + f"<section>\n<h2>{_e(words.REFLECTIONS)}</h2>\n{body}</section>\n"
 
 
 def _table(caption: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -3,7 +3,8 @@
 `medications` and `appointments` are there only when the person keeps any; being optional,
 they left the schema at version 1. Version 2 counts triggers met in cravings too
 (`top_triggers`: `times`, `days`, `cravings`), marks the strategies ranked (`helped_most`)
-and gives the clean time at the end of the period (`clean_time_at_end`)."""
+and gives the clean time at the end of the period (`clean_time_at_end`). `steps_done` lists
+the steps done toward goals; `reflections` is there only when the person included them."""
 
 from __future__ import annotations
 
@@ -100,6 +101,19 @@ def summary_data(summary: Summary) -> dict[str, Any]:
         data["medications"] = [_medication(m) for m in summary.medications]
     if summary.appointments is not None:
         data["appointments"] = _appointments(summary.appointments)
+    data["steps_done"] = [
+        {"date": s.day.isoformat(), "goal": s.goal, "step": s.step} for s in summary.steps_done
+    ]
+    if summary.reflections is not None:
+        data["reflections"] = [
+            {
+                "date": r.day.isoformat(),
+                "went_well": r.went_well,
+                "put_right": r.put_right,
+                "grateful": list(r.grateful),
+            }
+            for r in summary.reflections
+        ]
     return data
 
 

@@ -55,6 +55,7 @@ def export_markdown(summary: Summary) -> str:
     )
     lines += _medications(summary)
     lines += _appointments(summary)
+    lines += _life(summary)
     lines += _section("Things to watch", [f"- {_text(w.message)}" for w in summary.watch])
     notes = [f"- **{words.day_label(n.day)}** ({n.source}): {_text(n.text)}" for n in summary.notes]
     left_out = words.notes_left_out(summary)
@@ -84,6 +85,17 @@ def _appointments(summary: Summary) -> list[str]:
     rows = [words.appointment_cells(visit) for visit in figures.every]
     body = [_text(words.appointment_counts(figures)), "", *_table(words.APPOINTMENT_COLUMNS, rows)]
     return _section(words.APPOINTMENTS, body)
+
+
+def _life(summary: Summary) -> list[str]:
+    """Steps done toward goals; the evening reflections only when included."""
+    steps = [words.step_cells(step) for step in summary.steps_done]
+    lines = _section(words.STEPS_DONE, _table(words.STEP_COLUMNS, steps))
+    if summary.reflections is None:
+        return lines
+    rows = [words.reflection_cells(r) for r in summary.reflections]
+    body = _table(words.REFLECTION_COLUMNS, rows) or [words.NONE_IN_PERIOD]
+    return lines + _section(words.REFLECTIONS, body)
 
 
 def _section(heading: str, body: list[str]) -> list[str]:

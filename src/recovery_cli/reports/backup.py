@@ -29,7 +29,9 @@ from recovery_cli.care.appointments import (
 from recovery_cli.care.doses import DOSES_FILE, record_from_dict
 from recovery_cli.care.naloxone import NALOXONE_FILE, Kits
 from recovery_cli.care.prescriptions import MEDICATIONS_FILE, Medications
+from recovery_cli.life.goals import GOALS_FILE, Goals
 from recovery_cli.life.home import HOME_FILE, Home
+from recovery_cli.life.reflection import REFLECTIONS_FILE, Reflection
 from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
 from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
 from recovery_cli.meetings.meetings import (
@@ -84,6 +86,8 @@ DATA_FILES: tuple[Kept, ...] = (
     Kept(DOSES_FILE, record_from_dict),
     Kept(NALOXONE_FILE, Kits.from_dict),
     Kept(HOME_FILE, Home.from_dict),
+    Kept(GOALS_FILE, Goals.from_dict),
+    Kept(REFLECTIONS_FILE, Reflection.from_dict),
 )
 
 

@@ -36,6 +36,7 @@ from recovery_cli.store.profile import Profile
 if TYPE_CHECKING:
     from recovery_cli.care.appointments import Visit
     from recovery_cli.care.meds import MedStatus
+    from recovery_cli.life.goals import Goal, Step
     from recovery_cli.life.home import Curfew
     from recovery_cli.store.files import Store
     from recovery_cli.store.profile import Here
@@ -65,6 +66,8 @@ class Dashboard:
     money_not_spent: str | None = None
     milestone_today: str | None = None
     curfew: Curfew | None = None
+    next_step: tuple[Goal, Step] | None = None
+    offer_reflection: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The `status --json` object."""
@@ -107,6 +110,8 @@ class Dashboard:
             "next_appointment": (
                 self.next_appointment.to_dict() if self.next_appointment else None
             ),
+            "next_step": _next_step_dict(self.next_step),
+            "offer_reflection": self.offer_reflection,
         }
 
 
@@ -182,7 +187,21 @@ def load_dashboard(store: Store, profile: Profile | None, here: Here) -> Dashboa
     )
     if profile is None:
         return dashboard
-    return _with_schedules_and_care(store, profile, dashboard, here, since, days, recent)
+    dashboard = _with_schedules_and_care(store, profile, dashboard, here, since, days, recent)
+    return _with_life(store, dashboard, here)
+
+
+def _with_life(store: Store, dashboard: Dashboard, here: Here) -> Dashboard:
+    """The next step of the nearest goal, and the evening reflection if not done today."""
+    from recovery_cli.life.goals import load_goals, nearest_next_step
+    from recovery_cli.life.reflection import EVENING_HOUR, reflected_on
+
+    evening = here.now.hour >= EVENING_HOUR
+    return replace(
+        dashboard,
+        next_step=nearest_next_step(load_goals(store).goals),
+        offer_reflection=evening and not reflected_on(store, here.today),
+    )
 
 
 def _with_schedules_and_care(
@@ -265,6 +284,13 @@ def _milestone_dict(milestone: Milestone | None, today: date) -> dict[str, Any] 
         "date": milestone.date.isoformat(),
         "days_to_go": max((milestone.date - today).days, 0),
     }
+
+
+def _next_step_dict(found: tuple[Goal, Step] | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    goal, step = found
+    return {"goal": goal.title, "step": step.text, "by": _iso(goal.by)}
 
 
 def _next_meeting_dict(glance: MeetingGlance | None) -> dict[str, Any] | None:

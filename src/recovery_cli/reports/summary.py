@@ -13,7 +13,7 @@ out is taken out of the Summary itself, not merely hidden by the exporters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from statistics import fmean
@@ -24,6 +24,8 @@ from recovery_cli.care.appointments import Appointment, Outcome, outcomes_betwee
 from recovery_cli.care.dose_counts import DoseDays, dose_days
 from recovery_cli.care.doses import DoseRecord
 from recovery_cli.care.prescriptions import DoseChange, Prescription, dose_history
+from recovery_cli.life.goals import Goal, StepDone, steps_done_between
+from recovery_cli.life.reflection import Reflection
 from recovery_cli.log.cleantime import CleanTime, clean_time
 from recovery_cli.log.insights import (
     CopingEffect,
@@ -163,6 +165,9 @@ class Summary:
     money_not_spent: str | None = None
     audience: Literal["counsellor", "supporter"] = "counsellor"
     parts: tuple[str, ...] = ()
+    steps_done: tuple[StepDone, ...] = ()
+    # None unless the person asked for them (`--include reflections`): they are private.
+    reflections: tuple[Reflection, ...] | None = None
 
     @property
     def days_used(self) -> int:
@@ -188,10 +193,13 @@ def build_summary(
     doses: Sequence[DoseRecord] = (),
     appointments: Sequence[Appointment] = (),
     outcomes: Sequence[Outcome] = (),
+    goals: Sequence[Goal] = (),
+    reflections: Sequence[Reflection] | None = None,
 ) -> Summary:
     """The summary of `period`. `checkins` and `cravings` must cover the period and the
     two weeks before its end (for the things to watch); `scheduled` holds the days of
-    meeting sittings in the two weeks before its end; `doses` must cover the period."""
+    meeting sittings in the two weeks before its end; `doses` must cover the period.
+    `reflections` (None: not included) are kept for the days of the period."""
     since, until = period.since, period.until
     inside = [c for c in checkins if since <= c.day <= until]
     craved = [c for c in cravings if since <= c.at.date() <= until]
@@ -231,6 +239,12 @@ def build_summary(
         medications=_medications(prescriptions, doses, period, generated),
         appointments=_appointments(appointments, outcomes, period),
         money_not_spent=_money(profile, generated),
+        steps_done=tuple(steps_done_between(goals, since, until)),
+        reflections=(
+            None
+            if reflections is None
+            else tuple(r for r in reflections if since <= r.day <= until)
+        ),
     )
 
 
@@ -256,8 +270,8 @@ def for_supporter(summary: Summary, include: Sequence[str] = ()) -> Summary:
     """The shorter page for family or a friend: clean time, what recovery gives back,
     meetings and only the check-in notes the person marked shareable. Cravings (with their
     triggers, what helped and days with use) and medication only when included; the day by
-    day records, the things to watch and appointments never. Goals, when kept, belong here
-    too."""
+    day records, the things to watch and appointments never. The steps done toward goals
+    stay; reflections only when included (the summary holds them only then)."""
     blank = tuple(None for _ in summary.moods)
     page = replace(
         summary,
@@ -296,12 +310,22 @@ def _money(profile: Profile, today: date) -> str | None:
 
 
 def load_summary(
-    store: Store, profile: Profile, period: Period, now: datetime, zone: str, *, notes: bool = True
+    store: Store,
+    profile: Profile,
+    period: Period,
+    now: datetime,
+    zone: str,
+    *,
+    notes: bool = True,
+    include: Collection[str] = (),
 ) -> Summary:
-    """Read what the summary of `period` needs and build it; `now` in the time zone `zone`."""
+    """Read what the summary of `period` needs and build it; `now` in the time zone `zone`.
+    `include` names the private sections asked for ("reflections")."""
     from recovery_cli.care.appointments import load_book
     from recovery_cli.care.doses import load_doses
     from recovery_cli.care.prescriptions import load_medications
+    from recovery_cli.life.goals import load_goals
+    from recovery_cli.life.reflection import load_reflections
     from recovery_cli.log.logbook import days_and_recent, load_cravings
     from recovery_cli.meetings.meetings import load_attendance, load_meetings
 
@@ -323,6 +347,12 @@ def load_summary(
         doses=load_doses(store, since=period.since, until=period.until),
         appointments=book.appointments,
         outcomes=book.outcomes,
+        goals=load_goals(store).goals,
+        reflections=(
+            load_reflections(store, period.since, period.until)
+            if "reflections" in include
+            else None
+        ),
     )
 
 

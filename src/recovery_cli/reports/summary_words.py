@@ -7,6 +7,8 @@ from datetime import date
 
 from recovery_cli.care.dose_counts import DoseDays
 from recovery_cli.care.prescriptions import DoseChange
+from recovery_cli.life.goals import StepDone
+from recovery_cli.life.reflection import Reflection
 from recovery_cli.log.cleantime import CleanTime, describe
 from recovery_cli.log.insights import CopingEffect, TriggerStat
 from recovery_cli.reports.summary import (
@@ -150,6 +152,27 @@ def appointment_counts(figures: AppointmentFigures) -> str:
 def appointment_cells(visit: AppointmentDay) -> tuple[str, str, str, str]:
     """Date, title, kind, and kept, missed or cancelled."""
     return (day_label(visit.day), visit.title, visit.kind or "-", visit.outcome)
+
+
+STEPS_DONE = "Steps toward goals"
+STEP_COLUMNS = ("Date", "Goal", "Step done")
+REFLECTIONS = "Evening reflections"
+REFLECTION_COLUMNS = ("Date", "Went well", "To put right", "Grateful for")
+
+
+def step_cells(step: StepDone) -> tuple[str, str, str]:
+    """Date, the goal's title, the step done."""
+    return (day_label(step.day), step.goal, step.step)
+
+
+def reflection_cells(reflection: Reflection) -> tuple[str, str, str, str]:
+    """Date and the answers, the things to be grateful for joined with "; "."""
+    return (
+        day_label(reflection.day),
+        reflection.went_well,
+        reflection.put_right,
+        "; ".join(reflection.grateful),
+    )
 
 
 def notes_left_out(summary: Summary) -> str:

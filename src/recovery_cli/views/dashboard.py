@@ -38,6 +38,7 @@ def render_dashboard(out: Console, dashboard: Dashboard, now: datetime, *, set_u
 
         out.print(f"Curfew: {curfew_line(dashboard.curfew)}.")
     _render_appointment(out, dashboard, now)
+    _render_life(out, dashboard)
     _render_history(out, dashboard)
 
 
@@ -134,6 +135,19 @@ def _render_appointment(out: Console, dashboard: Dashboard, now: datetime) -> No
 
     if dashboard.next_appointment is not None:
         out.print(f"Next appointment: {visit_line(dashboard.next_appointment, now)}")
+
+
+def _render_life(out: Console, dashboard: Dashboard) -> None:
+    from recovery_cli.views.life.reflection import OFFER
+
+    if dashboard.next_step is not None:
+        goal, step = dashboard.next_step
+        out.print(
+            f"Next step toward [bold]{safe(one_line(goal.title, 60))}[/bold]: "
+            f"{safe(one_line(step.text, 80))}"
+        )
+    if dashboard.offer_reflection:
+        out.print(OFFER)
 
 
 def _render_history(out: Console, dashboard: Dashboard) -> None:

@@ -40,6 +40,7 @@ def render_summary(out: Console, summary: Summary) -> None:
     _list(out, "Meetings", [(m.name, f"{m.count}") for m in summary.meetings])
     _medications(out, summary)
     _appointments(out, summary)
+    _life(out, summary)
     if summary.watch:
         out.print()
         out.print("[bold]Things to watch[/bold]")
@@ -86,6 +87,23 @@ def _appointments(out: Console, summary: Summary) -> None:
     for visit in figures.every:
         day, title, kind, outcome = words.appointment_cells(visit)
         out.print(f"  - {day}: {safe(one_line(title, 60))} ({safe(kind)}), {outcome}")
+
+
+def _life(out: Console, summary: Summary) -> None:
+    """Steps done toward goals and, only when included, the evening reflections."""
+    steps = [(f"{words.day_label(s.day)}, {s.goal}", s.step) for s in summary.steps_done]
+    _list(out, words.STEPS_DONE, steps)
+    if summary.reflections is None:
+        return
+    out.print()
+    out.print(f"[bold]{words.REFLECTIONS}[/bold]")
+    if not summary.reflections:
+        out.print(f"  {words.NONE_IN_PERIOD}")
+    for reflection in summary.reflections:
+        day, *answers = words.reflection_cells(reflection)
+        labelled = zip(words.REFLECTION_COLUMNS[1:], answers, strict=True)
+        text = "; ".join(f"{label.lower()}: {answer}" for label, answer in labelled if answer)
+        out.print(f"  {day}: {safe(one_line(text, 300))}")
 
 
 def _grid(rows: Sequence[tuple[str, str]], indent: int = 0) -> Table:
