@@ -1,7 +1,7 @@
 """Whole-process timings of `recovery` commands beside a Typer + Rich hello world.
 
     python -m benchmarks.run [--runs 10] [--years 1 10 30] [--only NAME ...] [--app-path DIR]
-                             [--scale]
+                             [--hello-path DIR] [--scale]
 
 For each command and each amount of synthetic data (benchmarks/generate.py), the hello-world
 baseline and the command run alternately, `--runs` times each after one warm-up, so that a
@@ -11,7 +11,9 @@ against its ratio with the fewest. A command that writes gets a fresh copy of it
 every run. `--scale` adds the meetings at scale (issue 12), once each at one size: a
 20,000-record feed imported, and the schedule's sittings over many meetings. `--app-path`
 puts a folder first on recovery's import path only (for example one holding the typer that
-pyproject.toml pins, when the environment has a newer one).
+pyproject.toml pins, when the environment has a newer one); `--hello-path` does the same for
+the hello world only (for example one holding typer 0.29, the baseline issue 14 names, when
+the environment has the pinned one).
 """
 
 from __future__ import annotations
@@ -109,7 +111,9 @@ def measure(
     return statistics.median(baseline), statistics.median(timings)
 
 
-def environments(app_path: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+def environments(
+    app_path: Path | None, hello_path: Path | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
     """The hello world's environment and recovery's."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
     # An installed package runs from compiled bytecode; without this every timed run would
@@ -118,7 +122,8 @@ def environments(app_path: Path | None) -> tuple[dict[str, str], dict[str, str]]
     env.pop("PYTHONPATH", None)
     first = [str(app_path)] if app_path else []
     app = {**env, "PYTHONPATH": os.pathsep.join([*first, str(HERE.parent / "src")])}
-    return env, app
+    hello = {**env, "PYTHONPATH": str(hello_path)} if hello_path else env
+    return hello, app
 
 
 def typer_version(env: dict[str, str]) -> str:
@@ -138,9 +143,10 @@ def main() -> None:
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 30])
     parser.add_argument("--only", nargs="*", default=None, help="command names to run")
     parser.add_argument("--app-path", type=Path, default=None)
+    parser.add_argument("--hello-path", type=Path, default=None)
     parser.add_argument("--scale", action="store_true", help="also the meetings at scale")
     args = parser.parse_args()
-    envs = environments(args.app_path)
+    envs = environments(args.app_path, args.hello_path)
     print(
         f"hello world on typer {typer_version(envs[0])}, recovery on typer "
         f"{typer_version(envs[1])}; {args.runs} alternating runs, medians\n"

@@ -214,11 +214,26 @@ def test_a_damaged_file_stops_the_backup(set_up: Run, home: Path, tmp_path: Path
     assert not out.exists()
 
 
-def test_an_invalid_value_in_a_file_stops_the_backup(store: Store) -> None:
+def test_an_invalid_value_is_kept_by_the_backup_and_named_by_the_restore(
+    store: Store, tmp_path: Path
+) -> None:
+    # Records are checked as JSON objects only when backed up (years of them cost little);
+    # the model checks each one before a restore writes anything.
     fill(store)
     path = store.path(CHECKINS_FILE)
     path.write_text(path.read_text().replace('"mood": 6', '"mood": 11'))
-    with pytest.raises(RecoveryError, match=r"checkins\.jsonl, line 2: mood must be 1-10"):
+    document = backup.backup_document(store)
+    assert document["files"]["checkins.jsonl"]["records"][0]["mood"] == 11
+    fresh = Store(tmp_path / "fresh")
+    with pytest.raises(RecoveryError, match=r"checkins\.jsonl, record 1: mood must be 1-10"):
+        backup.restore(fresh, write(tmp_path / "b.json", document))
+    assert [p.name for p in fresh.home.iterdir()] == [".lock"]
+
+
+def test_an_invalid_value_in_a_toml_file_stops_the_backup(store: Store) -> None:
+    fill(store)
+    store.path(PLAN_FILE).write_text('schema_version = 1\nreasons = "one"\n')
+    with pytest.raises(RecoveryError, match=r"plan\.toml"):
         backup.backup_document(store)
 
 

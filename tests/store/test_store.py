@@ -192,7 +192,18 @@ def test_raw_lines_refuse_a_file_with_a_line_that_is_not_an_object(
     store.path(RECORDS).write_text(content)
     with pytest.raises(DataFileError, match=r"records.jsonl, line 3"):
         store.load_lines(RECORDS)
+    with pytest.raises(DataFileError, match=r"records.jsonl, line 3"):
+        store.load_objects(RECORDS)
     assert store.path(RECORDS).read_text() == content
+
+
+def test_objects_are_the_records_at_the_current_version(store: Store, home: Path) -> None:
+    home.mkdir()
+    store.path(RECORDS).write_text('{"schema_version": 1}\n{"n": 1}\n\n{"n": 2, "b": "\u2028"}\n')
+    assert store.load_objects(RECORDS) == store.load_records(RECORDS, as_dict)
+    doubled = JsonLinesFile("records.jsonl", version=2, migrations={1: lambda r: {"n": r["n"] * 2}})
+    assert store.load_objects(doubled) == [{"n": 2}, {"n": 4}]
+    assert store.load_objects(JsonLinesFile("none.jsonl")) == []
 
 
 def test_raw_lines_round_trip(store: Store) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import fmean
+from math import fsum
 from typing import Literal
 
 from recovery_cli.log.digest import CopingTotals, add_coping
@@ -287,7 +287,8 @@ def _values(checkins: Iterable[CheckIn], measure: Measure) -> list[int | None]:
 def mean(values: Iterable[float | None]) -> float | None:
     """The mean of the values given (None ones left out); None when there are none."""
     present = [v for v in values if v is not None]
-    return fmean(present) if present else None
+    # statistics.fmean is this same sum; importing statistics costs every command more.
+    return fsum(present) / len(present) if present else None
 
 
 def _key(name: str) -> str:

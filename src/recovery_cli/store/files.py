@@ -263,19 +263,35 @@ class Store:
         Lines that will be written back (`to_rewrite`) are first checked to be JSON objects,
         so a damaged file is never rewritten; a read-only caller may skip that cost.
         """
-        path = self.path(file)
-        text = self._read(file)
-        if not text:
-            return []
-        first, *rest = text.split("\n")
-        version = _header_version(file, path, first)
-        numbered = [(number, line) for number, line in enumerate(rest, start=2) if line.strip()]
+        numbered, version = self._record_lines(file)
         if version == file.version:
             if to_rewrite:
-                _json_objects(path, numbered)
+                _json_objects(self.path(file), numbered)
             return [line for _, line in numbered]
-        records = _json_objects(path, numbered)
+        records = _json_objects(self.path(file), numbered)
         return [json.dumps(migrate(file, record, version)) for record in records]
+
+    def load_objects(self, file: JsonLinesFile) -> list[dict[str, Any]]:
+        """Every record of a JSON Lines file as a JSON object at the current schema version,
+        read by no model: one parse of the whole file, a line that is not a JSON object
+        named. For a caller that keeps records as they are (a backup) and must not pay for
+        years of model checks."""
+        numbered, version = self._record_lines(file)
+        records = _json_objects(self.path(file), numbered)
+        if version == file.version:
+            return records
+        return [migrate(file, record, version) for record in records]
+
+    def _record_lines(self, file: JsonLinesFile) -> tuple[list[tuple[int, str]], int]:
+        """The file's record lines with their line numbers, blank ones left out, and the
+        schema version its header gives (the current one when the file is empty)."""
+        text = self._read(file)
+        if not text:
+            return [], file.version
+        first, *rest = text.split("\n")
+        version = _header_version(file, self.path(file), first)
+        numbered = [(number, line) for number, line in enumerate(rest, start=2) if line.strip()]
+        return numbered, version
 
     def version_on_disk(self, file: JsonLinesFile) -> int | None:
         """The schema version in a JSON Lines file's header, reading that line only; None
