@@ -1,5 +1,6 @@
 """`recovery backup` and `recovery restore`: all of the person's data as one file, and back;
-`recovery doctor`: how the data folder is, and what can safely be done about it."""
+`recovery doctor`: how the data folder is, and what can safely be done about it;
+`recovery lock` and `recovery unlock`: the private records encrypted at rest."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from recovery_cli.commands.options import Output
+from recovery_cli.commands.options import Output, PassphraseFile
 from recovery_cli.commands.session import (
+    Session,
     console,
     is_interactive,
+    passphrase,
     print_json,
     store_of,
     write_output,
 )
+from recovery_cli.store.errors import RecoveryError
 
 if TYPE_CHECKING:
     from recovery_cli.reports.doctor import Finding
@@ -93,3 +97,64 @@ def _move_aside_confirmed(finding: Finding) -> bool:
         "so that recovery can start a new one?",
         default=False,
     )
+
+
+def lock_command(
+    ctx: typer.Context,
+    off: Annotated[
+        bool, typer.Option("--off", help="Turn encryption off: leave plain files again.")
+    ] = False,
+    now: Annotated[
+        bool, typer.Option("--now", help="Forget the unlocked key now (see recovery unlock).")
+    ] = False,
+    passphrase_file: PassphraseFile = None,
+) -> None:
+    """Encrypt your private records (check-ins, cravings, doses, appointment notes)."""
+    from recovery_cli.reports import privacy
+    from recovery_cli.store import crypt
+    from recovery_cli.views import data
+
+    store = store_of(ctx)
+    if now:
+        data.render_forgotten(console(), crypt.forget())
+        return
+    given = passphrase_file or ctx.find_object(Session).passphrase_file  # type: ignore[union-attr]
+    if off:
+        phrase = _needed(passphrase(given))
+        written = privacy.unlock_off(store, privacy.identity_of(store, phrase))
+        crypt.forget()
+        data.render_lock_off(console(), written)
+        return
+    if store.recipient is not None:
+        raise RecoveryError("your records are already locked")
+    phrase = _needed(passphrase(given, twice=True, question="Choose a passphrase"))
+    data.render_locked(console(), privacy.lock(store, phrase))
+
+
+def unlock_command(
+    ctx: typer.Context,
+    keep_for: Annotated[
+        str, typer.Option("--for", metavar="TIME", help="How long to stay unlocked (15m, 2h).")
+    ] = "15m",
+    passphrase_file: PassphraseFile = None,
+) -> None:
+    """Unlock your records for a while, so that the next commands do not ask again."""
+    from recovery_cli.reports import privacy
+    from recovery_cli.store import crypt
+    from recovery_cli.views import data
+
+    store = store_of(ctx)
+    seconds = privacy.parse_duration(keep_for)
+    given = passphrase_file or ctx.find_object(Session).passphrase_file  # type: ignore[union-attr]
+    identity = privacy.identity_of(store, _needed(passphrase(given)))
+    data.render_unlocked(console(), crypt.remember(store.home, identity, seconds), seconds)
+
+
+def _needed(phrase: str | None) -> str:
+    """The passphrase, or the one line saying how to give one."""
+    if phrase is None:
+        raise RecoveryError(
+            "a passphrase is needed: run this at a terminal, or give --passphrase-file FILE "
+            "(or RECOVERY_PASSPHRASE_FILE)"
+        )
+    return phrase

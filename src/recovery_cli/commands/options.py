@@ -29,3 +29,12 @@ Output = Annotated[
 Remind = Annotated[
     int | None, typer.Option(metavar="MINUTES", help="Add a reminder this many minutes before.")
 ]
+PassphraseFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--passphrase-file",
+        metavar="FILE",
+        dir_okay=False,
+        help="Read the passphrase from FILE (default: $RECOVERY_PASSPHRASE_FILE, else ask).",
+    ),
+]

@@ -28,6 +28,10 @@ class Session:
 
     store: Store
     debug: bool = False
+    passphrase_file: Path | None = None
+
+
+PASSPHRASE_ENV = "RECOVERY_PASSPHRASE_FILE"
 
 
 def store_of(ctx: typer.Context) -> Store:
@@ -86,3 +90,43 @@ def write_output(path: Path | None, text: str) -> None:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
         raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None
+
+
+def passphrase(
+    path: Path | None, *, ask: bool = True, twice: bool = False, question: str = "Passphrase"
+) -> str | None:
+    """The passphrase from `path` (or the file $RECOVERY_PASSPHRASE_FILE names), else typed
+    at a terminal when `ask` (`twice` for a new one), never shown; None when none can be had.
+    It is never taken from the command line, where other programs could see it."""
+    import os
+
+    found = path or (Path(os.environ[PASSPHRASE_ENV]) if os.environ.get(PASSPHRASE_ENV) else None)
+    if found is not None:
+        try:
+            return found.read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RecoveryError(f"cannot read the passphrase file {found}: {exc}") from None
+    if not ask or not sys.stdin.isatty():
+        return None
+    from getpass import getpass
+
+    typed = getpass(f"{question}: ")
+    if twice and getpass("The same again, to be sure: ") != typed:
+        raise RecoveryError("the two passphrases differ; nothing was changed")
+    return typed
+
+
+def unlocker(home: Path, path: Path | None) -> Callable[[bool], str | None]:
+    """What gives a locked store its key: the session `recovery unlock` keeps, else the
+    passphrase (a file, or asked at a terminal when the store may ask)."""
+
+    def unlock(ask: bool) -> str | None:
+        from recovery_cli.store import crypt
+
+        kept = crypt.remembered(home)
+        if kept is not None:
+            return kept
+        typed = passphrase(path, ask=ask, question="Passphrase for your records")
+        return None if typed is None else crypt.unwrap_identity(home, typed)
+
+    return unlock
