@@ -145,3 +145,44 @@ def test_a_crash_during_lock_leaves_the_store_readable(
     shown = set_up("--passphrase-file", str(phrase_file), "log", "show", "2025-09-01")
     assert shown.exit_code == 0, shown.output
     assert SECRETS[0] in shown.output
+
+
+def test_encrypted_backup_round_trip_by_passphrase(set_up, home, phrase_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01")
+    out = tmp_path / "backup.age"
+    made = set_up("backup", "--encrypt", "--passphrase-file", str(phrase_file), "-o", str(out))
+    assert made.exit_code == 0, made.output
+    assert out.read_bytes().startswith(b"age-encryption.org/v1")
+    assert SECRETS[0].encode() not in out.read_bytes()
+    refused = set_up("restore", str(out), "--yes")
+    assert refused.exit_code == 1
+    restored = set_up("--passphrase-file", str(phrase_file), "restore", str(out), "--yes")
+    assert restored.exit_code == 0, restored.output
+    assert SECRETS[0] in set_up("log", "show", "2025-09-01").output
+
+
+def test_a_locked_store_backs_up_to_its_key_and_to_recipients(
+    set_up, home, phrase_file, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    key = _locked(set_up, phrase_file)
+    other = pyrage.x25519.Identity.generate()
+    out = tmp_path / "backup.age"
+    made = set_up(
+        "--passphrase-file",
+        str(phrase_file),
+        "backup",
+        "--recipient",
+        str(other.to_public()),
+        "-o",
+        str(out),
+    )
+    assert made.exit_code == 0, made.output
+    for identity in (other, pyrage.x25519.Identity.from_str(key)):
+        assert SECRETS[0] in pyrage.decrypt(out.read_bytes(), [identity]).decode()
+    restored = set_up("--passphrase-file", str(phrase_file), "restore", str(out), "--yes")
+    assert restored.exit_code == 0, restored.output
+    assert _plain_secrets(home) == []
+    assert (
+        SECRETS[0]
+        in set_up("--passphrase-file", str(phrase_file), "log", "show", "2025-09-01").output
+    )

@@ -77,17 +77,21 @@ def print_json(value: object) -> None:
     print(json.dumps(value, indent=2))
 
 
-def write_output(path: Path | None, text: str) -> None:
+def write_output(path: Path | None, text: str | bytes) -> None:
     """Write an export or a backup to standard output (no `path`), or to a file the way the
     store writes its own: atomically and readable by the person alone (it holds their
     private data)."""
     from recovery_cli.store.files import atomic_write
 
+    content = text.encode("utf-8") if isinstance(text, str) else text
     if path is None:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.buffer.write(content)
         return
     try:
-        atomic_write(path, text.encode("utf-8"))
+        atomic_write(path, content)
     except OSError as exc:
         raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None
 
