@@ -38,9 +38,15 @@ def store(home: Path) -> Store:
 
 
 @pytest.fixture(autouse=True)
-def _no_ambient_home(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep every test away from the real data folder and from colour codes."""
+def _no_ambient_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Keep every test away from the real data folder, the real unlocked session, a
+    passphrase file named outside, and colour codes."""
     monkeypatch.delenv("RECOVERY_HOME", raising=False)
+    monkeypatch.delenv("RECOVERY_PASSPHRASE_FILE", raising=False)
+    runtime = tmp_path_factory.mktemp("runtime")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
 

@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from recovery_cli import __version__
-from recovery_cli.commands.session import Session
+from recovery_cli.commands.session import Session, unlocker
 from recovery_cli.exits import INTERRUPTED, OK, STOPPED, USAGE, fail, failures_reported
 from recovery_cli.store.files import Store
 from recovery_cli.store.paths import data_home
@@ -42,6 +42,8 @@ COMMANDS = {
     "backup": "recovery_cli.commands.backup:backup_command",
     "restore": "recovery_cli.commands.backup:restore_command",
     "doctor": "recovery_cli.commands.backup:doctor_command",
+    "lock": "recovery_cli.commands.backup:lock_command",
+    "unlock": "recovery_cli.commands.backup:unlock_command",
 }
 
 
@@ -206,13 +208,25 @@ def _global_options(
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show full details of errors.")] = False,
+    passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--passphrase-file",
+            metavar="FILE",
+            dir_okay=False,
+            help="For locked records: read the passphrase from FILE "
+            "(default: $RECOVERY_PASSPHRASE_FILE, else ask).",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Your recovery companion. Run with no command for today's dashboard."""
-    ctx.obj = Session(store=Store(data_home(home), on_wait=_say_waiting), debug=debug)
+    folder = data_home(home)
+    store = Store(folder, on_wait=_say_waiting, unlock=unlocker(folder, passphrase_file))
+    ctx.obj = Session(store=store, debug=debug, passphrase_file=passphrase_file)
     if ctx.invoked_subcommand is None:
         from recovery_cli.commands.dashboard import show_dashboard
 

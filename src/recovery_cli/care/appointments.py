@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from recovery_cli.meetings.calendar import CalendarEntry
 
 APPOINTMENTS_FILE = TomlFile("appointments.toml")
-OUTCOMES_FILE = JsonLinesFile("appointment_outcomes.jsonl")
+OUTCOMES_FILE = JsonLinesFile("appointment_outcomes.jsonl", private=True)
 KINDS: tuple[str, ...] = (
     "counselling",
     "group",

@@ -19,7 +19,7 @@ from recovery_cli.store.dates import DateError, parse_time
 from recovery_cli.store.errors import InvalidValue
 from recovery_cli.store.files import JsonLinesFile, Store
 
-DOSES_FILE = JsonLinesFile("doses.jsonl")
+DOSES_FILE = JsonLinesFile("doses.jsonl", private=True)
 OBSERVED, TAKE_HOME, NEITHER = "observed", "take-home", "neither"
 WAYS = (OBSERVED, TAKE_HOME, NEITHER)
 MAX_TAKEHOME_DOSES = 60
@@ -148,10 +148,15 @@ def load_doses(
 
 def add_dose(store: Store, record: DoseRecord) -> None:
     """Add one record, inside a transaction; the other lines are written back as they were.
-    Every record is read first, so that a damaged file is refused, never rewritten."""
+    Every record is read first, so that a damaged file is refused, never rewritten; in a
+    locked store without the key at hand, the record is added unread (sealed on its own)."""
+    line = json.dumps(record.to_dict(), ensure_ascii=False)
+    if not store.readable(DOSES_FILE):
+        store.append_line(DOSES_FILE, line)
+        return
     store.load_records(DOSES_FILE, record_from_dict)
     lines = store.load_lines(DOSES_FILE)
-    lines.append(json.dumps(record.to_dict(), ensure_ascii=False))
+    lines.append(line)
     store.save_lines(DOSES_FILE, lines)
 
 

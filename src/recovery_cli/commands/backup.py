@@ -1,5 +1,6 @@
 """`recovery backup` and `recovery restore`: all of the person's data as one file, and back;
-`recovery doctor`: how the data folder is, and what can safely be done about it."""
+`recovery doctor`: how the data folder is, and what can safely be done about it;
+`recovery lock` and `recovery unlock`: the private records encrypted at rest."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from recovery_cli.commands.options import Output
+from recovery_cli.commands.options import Output, PassphraseFile
 from recovery_cli.commands.session import (
+    Session,
     console,
     is_interactive,
+    passphrase,
     print_json,
     store_of,
     write_output,
 )
+from recovery_cli.store.errors import RecoveryError
 
 if TYPE_CHECKING:
     from recovery_cli.reports.doctor import Finding
@@ -24,14 +28,37 @@ if TYPE_CHECKING:
 def backup_command(
     ctx: typer.Context,
     output: Output = None,
+    encrypt: Annotated[
+        bool, typer.Option("--encrypt", help="Encrypt the backup with a passphrase (age).")
+    ] = False,
+    recipient: Annotated[
+        list[str] | None,
+        typer.Option("--recipient", metavar="AGE1...", help="Encrypt to this age recipient."),
+    ] = None,
+    recipients_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--recipients-file", metavar="FILE", dir_okay=False, help="Recipients, one a line."
+        ),
+    ] = None,
+    passphrase_file: PassphraseFile = None,
 ) -> None:
-    """Write all your data as one JSON file, to keep somewhere safe."""
+    """Write all your data as one JSON file, to keep somewhere safe (encrypted with age
+    when asked, and always when your records are locked)."""
     from recovery_cli.reports import backup
 
+    store = store_of(ctx)
     if output is not None:
-        backup.check_output(store_of(ctx), output)
-    text = backup.dumps(backup.backup_document(store_of(ctx)))
-    write_output(output, text)
+        backup.check_output(store, output)
+    recipients = [*(recipient or []), *_recipients_in(recipients_file)]
+    phrase = None
+    if encrypt:
+        given = passphrase_file or _session(ctx).passphrase_file
+        phrase = _needed(passphrase(given, twice=True, question="A passphrase for the backup"))
+    elif store.recipient is not None and store.recipient not in recipients:
+        recipients.append(store.recipient)  # a locked store's backup is always encrypted
+    text = backup.dumps(backup.backup_document(store))
+    write_output(output, backup.sealed(text, recipients, phrase) if recipients or phrase else text)
     if output is not None:
         from recovery_cli.views.data import render_backup_saved
 
@@ -51,7 +78,18 @@ def restore_command(
     from recovery_cli.reports import backup
     from recovery_cli.views.data import render_restored
 
-    restored = backup.restore(store_of(ctx), file, replace=yes)
+    store = store_of(ctx)
+    given = _session(ctx).passphrase_file
+
+    def opener(sealed: bytes) -> bytes:
+        from recovery_cli.store import crypt
+
+        if crypt.by_passphrase(sealed):
+            phrase = _needed(passphrase(given, question="The backup's passphrase"))
+            return crypt.open_with_passphrase(sealed, phrase)
+        return crypt.open_sealed(sealed, store.identity() or "", file)
+
+    restored = backup.restore(store, file, replace=yes, opener=opener)
     render_restored(console(), restored, file)
 
 
@@ -93,3 +131,82 @@ def _move_aside_confirmed(finding: Finding) -> bool:
         "so that recovery can start a new one?",
         default=False,
     )
+
+
+def lock_command(
+    ctx: typer.Context,
+    off: Annotated[
+        bool, typer.Option("--off", help="Turn encryption off: leave plain files again.")
+    ] = False,
+    now: Annotated[
+        bool, typer.Option("--now", help="Forget the unlocked key now (see recovery unlock).")
+    ] = False,
+    passphrase_file: PassphraseFile = None,
+) -> None:
+    """Encrypt your private records (check-ins, cravings, doses, appointment notes)."""
+    from recovery_cli.reports import privacy
+    from recovery_cli.store import crypt
+    from recovery_cli.views import data
+
+    store = store_of(ctx)
+    if now:
+        data.render_forgotten(console(), crypt.forget())
+        return
+    given = passphrase_file or _session(ctx).passphrase_file
+    if off:
+        phrase = _needed(passphrase(given))
+        written = privacy.unlock_off(store, privacy.identity_of(store, phrase))
+        crypt.forget()
+        data.render_lock_off(console(), written)
+        return
+    if store.recipient is not None:
+        raise RecoveryError("your records are already locked")
+    phrase = _needed(passphrase(given, twice=True, question="Choose a passphrase"))
+    data.render_locked(console(), privacy.lock(store, phrase))
+
+
+def unlock_command(
+    ctx: typer.Context,
+    keep_for: Annotated[
+        str, typer.Option("--for", metavar="TIME", help="How long to stay unlocked (15m, 2h).")
+    ] = "15m",
+    passphrase_file: PassphraseFile = None,
+) -> None:
+    """Unlock your records for a while, so that the next commands do not ask again."""
+    from recovery_cli.reports import privacy
+    from recovery_cli.store import crypt
+    from recovery_cli.views import data
+
+    store = store_of(ctx)
+    seconds = privacy.parse_duration(keep_for)
+    given = passphrase_file or _session(ctx).passphrase_file
+    identity = privacy.identity_of(store, _needed(passphrase(given)))
+    data.render_unlocked(console(), crypt.remember(store.home, identity, seconds), seconds)
+
+
+def _needed(phrase: str | None) -> str:
+    """The passphrase, or the one line saying how to give one."""
+    if phrase is None:
+        raise RecoveryError(
+            "a passphrase is needed: run this at a terminal, or give --passphrase-file FILE "
+            "(or RECOVERY_PASSPHRASE_FILE)"
+        )
+    return phrase
+
+
+def _session(ctx: typer.Context) -> Session:
+    session = ctx.find_object(Session)
+    if session is None:  # a command invoked outside the app; a programming mistake
+        raise RuntimeError("the recovery app callback did not run")
+    return session
+
+
+def _recipients_in(path: Path | None) -> list[str]:
+    """The age recipients in a file, one a line (blank lines and # comments skipped)."""
+    if path is None:
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecoveryError(f"cannot read {path}: {exc}") from None
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]

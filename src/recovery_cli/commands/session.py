@@ -28,6 +28,10 @@ class Session:
 
     store: Store
     debug: bool = False
+    passphrase_file: Path | None = None
+
+
+PASSPHRASE_ENV = "RECOVERY_PASSPHRASE_FILE"
 
 
 def store_of(ctx: typer.Context) -> Store:
@@ -73,16 +77,60 @@ def print_json(value: object) -> None:
     print(json_text(value))
 
 
-def write_output(path: Path | None, text: str) -> None:
+def write_output(path: Path | None, text: str | bytes) -> None:
     """Write an export or a backup to standard output (no `path`), or to a file the way the
     store writes its own: atomically and readable by the person alone (it holds their
     private data)."""
     from recovery_cli.store.files import atomic_write
 
+    content = text.encode("utf-8") if isinstance(text, str) else text
     if path is None:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.buffer.write(content)
         return
     try:
-        atomic_write(path, text.encode("utf-8"))
+        atomic_write(path, content)
     except OSError as exc:
         raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None
+
+
+def passphrase(
+    path: Path | None, *, ask: bool = True, twice: bool = False, question: str = "Passphrase"
+) -> str | None:
+    """The passphrase from `path` (or the file $RECOVERY_PASSPHRASE_FILE names), else typed
+    at a terminal when `ask` (`twice` for a new one), never shown; None when none can be had.
+    It is never taken from the command line, where other programs could see it."""
+    import os
+
+    found = path or (Path(os.environ[PASSPHRASE_ENV]) if os.environ.get(PASSPHRASE_ENV) else None)
+    if found is not None:
+        try:
+            return found.read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RecoveryError(f"cannot read the passphrase file {found}: {exc}") from None
+    if not ask or not sys.stdin.isatty():
+        return None
+    from getpass import getpass
+
+    typed = getpass(f"{question}: ")
+    if twice and getpass("The same again, to be sure: ") != typed:
+        raise RecoveryError("the two passphrases differ; nothing was changed")
+    return typed
+
+
+def unlocker(home: Path, path: Path | None) -> Callable[[bool], str | None]:
+    """What gives a locked store its key: the session `recovery unlock` keeps, else the
+    passphrase (a file, or asked at a terminal when the store may ask)."""
+
+    def unlock(ask: bool) -> str | None:
+        from recovery_cli.store import crypt
+
+        kept = crypt.remembered(home)
+        if kept is not None:
+            return kept
+        typed = passphrase(path, ask=ask, question="Passphrase for your records")
+        return None if typed is None else crypt.unwrap_identity(home, typed)
+
+    return unlock

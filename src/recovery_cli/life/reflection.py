@@ -20,7 +20,7 @@ from recovery_cli.store import fields
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import JsonLinesFile, Store
 
-REFLECTIONS_FILE = JsonLinesFile("reflections.jsonl")
+REFLECTIONS_FILE = JsonLinesFile("reflections.jsonl", private=True)
 MAX_ANSWER = 1000
 GRATEFUL_THINGS = 3  # the question asks for three things, any of them may be left blank
 EVENING_HOUR = 18  # from 18:00 in the person's zone the dashboard offers the reflection

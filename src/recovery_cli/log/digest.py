@@ -9,7 +9,9 @@ drawn. logbook.py brings them up to date under the same lock as each record it a
 summary that is missing, from an older schema, or whose file has changed since (a hand
 edit, a sync, a restore, or a write that rewrote the file) is drawn again from the records.
 The records stay the source of truth: delete `digest.json` and every figure comes back
-the same. It holds no more than figures, so it is not part of a backup.
+the same. It holds no more than figures, so it is not part of a backup. Once the store is
+locked (`recovery lock`) the figures are private too, so none are kept: they are drawn
+from the records each time.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ Runs = list[list[str]]
 def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> Figures:
     """The figures kept for `file`, drawn again by `draw` (from the records) when they are
     not those of the file as it is now (or as the transaction under way will write it)."""
+    if store.sealed(file):
+        return draw()
     pending = _pending(store).get(file.filename)
     if pending is not None and pending[1] == store.writes(file):
         return dict(pending[0])
@@ -58,7 +62,9 @@ def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> F
 def keep(store: Store, file: JsonLinesFile, drawn: Figures, stamp: list[int] | None = None) -> None:
     """Keep `drawn` as the figures of `file` as it is once the transaction under way has
     written it (or as it was at `stamp`), under the store's lock (taken here if the caller
-    does not hold it)."""
+    does not hold it). Nothing is kept for a sealed file."""
+    if store.sealed(file):
+        return
 
     def write() -> None:
         entries = _entries(store)

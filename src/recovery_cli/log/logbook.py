@@ -26,8 +26,8 @@ from recovery_cli.store import fields
 from recovery_cli.store.errors import DataFileError, InvalidValue
 from recovery_cli.store.files import JsonLinesFile, Store
 
-CHECKINS_FILE = JsonLinesFile("checkins.jsonl")
-CRAVINGS_FILE = JsonLinesFile("cravings.jsonl")
+CHECKINS_FILE = JsonLinesFile("checkins.jsonl", private=True)
+CRAVINGS_FILE = JsonLinesFile("cravings.jsonl", private=True)
 CHECKIN_FIELDS = ("mood", "craving", "sleep", "triggers", "coped", "used", "note", "share_note")
 
 # A key can only appear unescaped outside strings, so this finds a record's own date or
@@ -197,7 +197,12 @@ def update_checkin(
     store: Store, day: date, change: Callable[[CheckIn | None], CheckIn]
 ) -> tuple[CheckIn | None, CheckIn]:
     """Replace the check-in for `day` by `change(the one there, or None)`; inside a
-    transaction. Returns the check-in before and after."""
+    transaction. Returns the check-in before and after. In a locked store without the key
+    at hand, the check-in is added unread, as a new one (sealed on its own)."""
+    if not store.readable(CHECKINS_FILE):
+        after = change(None)
+        store.append_line(CHECKINS_FILE, _dump(after.to_dict()))
+        return None, after
     figures = _checkin_figures(store)
     runs = figures["runs"]
     if _appendable(store, CHECKINS_FILE, figures) and (
@@ -304,7 +309,11 @@ def save_cravings(store: Store, cravings: list[Craving]) -> None:
 
 def add_craving(store: Store, craving: Craving) -> None:
     """Add one craving event in time order, inside a transaction, without parsing the rest:
-    appended when it comes after the last one."""
+    appended when it comes after the last one (or, in a locked store without the key at
+    hand, added unread, sealed on its own)."""
+    if not store.readable(CRAVINGS_FILE):
+        store.append_line(CRAVINGS_FILE, _dump(craving.to_dict()))
+        return
     figures = _craving_figures(store)
     last = figures["last"]
     if _appendable(store, CRAVINGS_FILE, figures) and _not_before(last, craving.at):

@@ -42,7 +42,7 @@ from recovery_cli.meetings.meetings import (
     MeetingBook,
 )
 from recovery_cli.plan.plan import PLAN_FILE, Plan
-from recovery_cli.store import clock
+from recovery_cli.store import clock, crypt
 from recovery_cli.store.errors import DataFileError, RecoveryError
 from recovery_cli.store.files import (
     VERSION_KEY,
@@ -54,6 +54,8 @@ from recovery_cli.store.files import (
 )
 from recovery_cli.store.profile import PROFILE_FILE, Profile
 
+# Opens an encrypted backup's bytes, with what it needs (a passphrase, or the store's key).
+Opener = Callable[[bytes], bytes]
 BACKUP_VERSION = 1
 APP = "recovery"
 REPLACED_PREFIX = "replaced-"
@@ -134,7 +136,16 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, separators=(",", ":")) + "\n"
 
 
-def restore(store: Store, path: Path, replace: bool = False) -> Restored:
+def sealed(text: str, recipients: Sequence[str], passphrase: str | None) -> bytes:
+    """The backup as an age file: to `recipients`, or with `passphrase`."""
+    if passphrase is not None:
+        return crypt.seal_with_passphrase(text.encode("utf-8"), passphrase)
+    return crypt.seal(text.encode("utf-8"), list(recipients))
+
+
+def restore(
+    store: Store, path: Path, replace: bool = False, opener: Opener | None = None
+) -> Restored:
     """Replace the store's data with the backup at `path`, once all of it is checked.
 
     Existing data is replaced only when `replace` is true, and a copy of it is kept in a
@@ -142,7 +153,7 @@ def restore(store: Store, path: Path, replace: bool = False) -> Restored:
     not hold are removed (their copy is kept too), so the data becomes the backup's. It is
     one transaction: the copy and every file appear together, or nothing changes.
     """
-    parts = read_backup(path)
+    parts = read_backup(path, opener)
     with store.transaction():
         _check_replaceable(store)
         present = [kept.file for kept in DATA_FILES if store.exists(kept.file)]
@@ -173,10 +184,10 @@ def check_output(store: Store, output: Path) -> None:
         )
 
 
-def read_backup(path: Path) -> list[Part]:
+def read_backup(path: Path, opener: Opener | None = None) -> list[Part]:
     """The files of the backup at `path`, with the document's form checked (not yet the
-    content of each file: see `restore`)."""
-    document = _json_document(path)
+    content of each file: see `restore`); an encrypted backup is opened by `opener`."""
+    document = _json_document(path, opener)
     if not isinstance(document, dict) or document.get("app") != APP:
         raise RecoveryError(f"{path} is not a recovery backup")
     version = document.get(VERSION_KEY)
@@ -202,8 +213,12 @@ def read_backup(path: Path) -> list[Part]:
     return parts
 
 
-def _json_document(path: Path) -> Any:
+def _json_document(path: Path, opener: Opener | None) -> Any:
     raw = _backup_bytes(path)
+    if crypt.is_sealed(raw):
+        if opener is None:
+            raise RecoveryError(f"{path} is an encrypted backup; nothing was restored")
+        raw = opener(raw)
     try:
         document = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from recovery_cli.store import journal
+from recovery_cli.store import crypt, journal
 from recovery_cli.store.errors import (
     DataFileError,
     InvalidValue,
@@ -47,12 +47,14 @@ class DataFile:
     """One file in the store, the schema version it is written at, and how to migrate to it.
 
     `migrations[n]` turns version-n content (a TOML document, or one JSON Lines record)
-    into version n + 1.
+    into version n + 1. A `private` file is sealed with age once the store is locked
+    (see `store/crypt.py`).
     """
 
     filename: str
     version: int = 1
     migrations: Mapping[int, Migration] = field(default_factory=dict)
+    private: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,15 +72,26 @@ class Store:
 
     `on_wait` is called once when a write has waited `WAIT_NOTICE_SECONDS` for another
     command's lock (the CLI says so). With `tidy` false, nothing is finished or cleaned
-    on the way (`recovery doctor` looks at the folder as it is).
+    on the way (`recovery doctor` looks at the folder as it is). `unlock` gives the secret
+    key of a locked store when a private file is read (asking the person only when told
+    it may); None: this store cannot read private files once locked.
     """
 
     def __init__(
-        self, home: Path, on_wait: Callable[[], None] | None = None, *, tidy: bool = True
+        self,
+        home: Path,
+        on_wait: Callable[[], None] | None = None,
+        *,
+        tidy: bool = True,
+        unlock: Callable[[bool], str | None] | None = None,
     ) -> None:
         self.home = home
         self.on_wait = on_wait
         self.tidy = tidy
+        self.unlock = unlock
+        self._identity: str | None = None
+        self._recipient: tuple[str | None] | None = None  # (recipient,) once read
+        self._private: set[str] = set()
         self._lock_depth = 0
         self._staged: dict[str, bytes | None] = {}
         self._appended: dict[str, list[str]] = {}
@@ -136,10 +149,11 @@ class Store:
                 journal.recover(self.home)
             self._journal_checked = True
             yield
+            self._seal_appends()
             folders, self._folders = self._folders, {}  # commit owns them from here
             if self._staged or folders:
                 self._stage_appends()
-                journal.commit(self.home, self._staged, folders)
+                journal.commit(self.home, self._sealed(), folders)
             else:
                 self._write_appends()
             for action in self._after_commit:
@@ -153,8 +167,56 @@ class Store:
             self._after_commit.clear()
             self.scratch.clear()
             self._writes.clear()
+            self._private.clear()
+            self._recipient = None
             self._lock_depth = 0
             lock.release()
+
+    @property
+    def recipient(self) -> str | None:
+        """The age recipient private files are sealed to; None when the store is not locked."""
+        if self._recipient is None:
+            self._recipient = (crypt.recipient_of(self.home),)
+        return self._recipient[0]
+
+    def seal_to(self, recipient: str | None) -> None:
+        """Seal the private files this transaction writes to `recipient` (None: plain);
+        for `recovery lock`, which also writes the key files (`put`)."""
+        self._require_lock()
+        self._recipient = (recipient,)
+
+    def put(self, name: str, content: bytes | None) -> None:
+        """Write (None: remove) a file the store does not read itself, such as the key
+        files, when the transaction commits."""
+        self._require_lock()
+        self._staged[name] = content
+
+    def sealed(self, file: DataFile) -> bool:
+        """Whether `file` is kept sealed: it is private and the store is locked."""
+        return file.private and self.recipient is not None
+
+    def identity(self, *, ask: bool = True) -> str | None:
+        """The locked store's secret key, from `unlock` (once per store); with `ask`, the
+        person may be asked, and no key at hand is an error saying how to unlock."""
+        if self._identity is None and self.unlock is not None:
+            self._identity = self.unlock(ask)
+        if self._identity is None and ask:
+            raise RecoveryError(
+                "your private records are locked; run `recovery unlock`, or give "
+                "--passphrase-file FILE (or RECOVERY_PASSPHRASE_FILE)"
+            )
+        return self._identity
+
+    def readable(self, file: DataFile) -> bool:
+        """Whether `file` can be read without asking anyone: it is not sealed, or the
+        key is at hand (an unlocked session, a passphrase file)."""
+        return not self.sealed(file) or self.identity(ask=False) is not None
+
+    def rewrite(self, file: DataFile) -> None:
+        """Write `file` again as it is, sealed or plain as the store now keeps it."""
+        text = self._read(file)
+        if text is not None:
+            self._stage(file, text.encode("utf-8"))
 
     def writes(self, file: DataFile) -> int:
         """How many times the transaction under way has saved or appended to `file`."""
@@ -297,6 +359,9 @@ class Store:
         """The schema version in a JSON Lines file's header, reading that line only; None
         when the file does not exist or is empty."""
         path = self.path(file)
+        if self.sealed(file):
+            text = self._read(file)
+            return _header_version(file, path, text.split("\n")[0]) if text else None
         try:
             with path.open("rb") as handle:
                 first = handle.readline()
@@ -313,7 +378,7 @@ class Store:
         file from its end a block at a time: a caller that needs only recent records of a
         file kept in order stops early. The header line is not given; blank lines are left
         out. The caller checks the version (`version_on_disk`)."""
-        if self.writes(file):  # as the transaction under way will write it
+        if self.writes(file) or self.sealed(file):  # as the transaction will write it
             yield from reversed(self.load_lines(file, to_rewrite=False))
             return
         path = self.path(file)
@@ -344,7 +409,8 @@ class Store:
         The line is written when the transaction ends. A transaction that only appends
         adds the lines to the end of the files (every earlier line untouched, fsynced); one
         that also saves files writes the appended files whole with them, through the
-        journal, so the change stays all or nothing."""
+        journal, so the change stays all or nothing. A sealed file's lines are sealed on
+        their own as a segment, without reading the file (which needs the key)."""
         self._require_lock()
         if file.filename in self._staged:
             staged = self._read(file) or ""
@@ -355,7 +421,9 @@ class Store:
         if (stamp is None or stamp[0] == 0) and file.filename not in self._appended:
             self.save_lines(file, [line])
             return
-        last = next(self.lines_from_end(file), None)
+        if file.private:
+            self._private.add(file.filename)
+        last = None if self.sealed(file) else next(self.lines_from_end(file), None)
         if last is not None and file.filename not in self._appended:
             try:
                 _json_object(path, last, 0)
@@ -364,6 +432,28 @@ class Store:
                 raise DataFileError(path, exc.problem, number) from None
         self._appended.setdefault(file.filename, []).append(line)
         self._writes[file.filename] = self.writes(file) + 1
+
+    def _seal_appends(self) -> None:
+        """A locked store's appended private lines, staged as new sealed segments."""
+        if not self._private or self.recipient is None:
+            return
+        for name in sorted(self._private & set(self._appended)):
+            lines = self._appended.pop(name)
+            segment = crypt.next_segment_name(self.home, name)
+            content = "".join(f"{line}\n" for line in lines).encode("utf-8")
+            self._staged[segment] = crypt.seal(content, [self.recipient])
+
+    def _sealed(self) -> dict[str, bytes | None]:
+        """The staged files as they are written: private ones sealed when locked."""
+        recipient = self.recipient
+        if recipient is None:
+            return self._staged
+        return {
+            name: crypt.seal(content, [recipient])
+            if content is not None and name in self._private
+            else content
+            for name, content in self._staged.items()
+        }
 
     def _stage_appends(self) -> None:
         """The files this transaction appended to, staged whole with their new lines."""
@@ -393,6 +483,8 @@ class Store:
     def _stage(self, file: DataFile, content: bytes) -> None:
         self._require_lock()
         self._staged[file.filename] = content
+        if file.private:
+            self._private.add(file.filename)
         # The whole file is given: lines appended to it before are in it or replaced.
         self._appended.pop(file.filename, None)
         self._writes[file.filename] = self.writes(file) + 1
@@ -408,12 +500,40 @@ class Store:
             if journal.interrupted(self.home):
                 with self.transaction():
                     pass
-        text = _read_text(self.path(file))
+        text = self._read_sealed(file) if self.sealed(file) else _read_text(self.path(file))
         appended = self._appended.get(file.filename)
         if appended and text is not None:
             ending = "" if not text or text.endswith("\n") else "\n"
             text += ending + "".join(f"{line}\n" for line in appended)
         return text
+
+    def _read_sealed(self, file: DataFile) -> str | None:
+        """A sealed file's text, opened with the key, its segments folded in; under the
+        lock, the folded file is written back (sealed) when the transaction commits."""
+        parts = crypt.segments(self.home, file.filename)
+        if parts and not self.locked and self.tidy:
+            with self.transaction():
+                return self._read(file)
+        path = self.path(file)
+        text = self._opened(path, _read_bytes(path))
+        if not parts:
+            return text
+        text = text or json.dumps({VERSION_KEY: file.version}) + "\n"
+        for part in parts:
+            ending = "" if text.endswith("\n") else "\n"
+            text += ending + (self._opened(part, part.read_bytes()) or "")
+        if self.tidy:
+            lines = self._appended.get(file.filename, [])
+            self._stage(file, (text + "".join(f"{line}\n" for line in lines)).encode("utf-8"))
+            for part in parts:
+                self._staged[part.name] = None
+        return text
+
+    def _opened(self, path: Path, raw: bytes | None) -> str | None:
+        """A file's text, opened with the key when it is sealed."""
+        if raw is not None and crypt.is_sealed(raw):
+            raw = crypt.open_sealed(raw, self.identity() or "", path)
+        return None if raw is None else _text(path, raw)
 
     def _acquire(self) -> Any:
         """The store's lock, taken; waits at most LOCK_TIMEOUT_SECONDS, calling `on_wait`
@@ -489,12 +609,20 @@ def _decoded(path: Path, raw: bytes, line: int | None) -> str:
 
 
 def _read_text(path: Path) -> str | None:
+    raw = _read_bytes(path)
+    return None if raw is None else _text(path, raw)
+
+
+def _read_bytes(path: Path) -> bytes | None:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise DataFileError(path, exc.strerror or str(exc)) from None
+
+
+def _text(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

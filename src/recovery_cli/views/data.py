@@ -73,3 +73,42 @@ def render_doctor(out: Console, examined: Examined, fixed: list[str]) -> None:
             f"Your data folder {examined.home} needs a little attention: see above. "
             "Nothing was lost.",
         )
+
+
+def render_locked(out: Console, recovery_key: str) -> None:
+    """After `recovery lock`: the recovery key, shown this once, and what it is for."""
+    print_as_is(
+        out,
+        "Your private records are now encrypted: check-ins, cravings, doses and "
+        "appointment notes. Your plan and meetings stay readable without the passphrase.\n\n"
+        "Your recovery key (shown only this once):\n\n"
+        f"    {recovery_key}\n\n"
+        "Please write it down on paper and keep it somewhere safe, away from this computer. "
+        "With it you can open your records if you forget your passphrase (see the README, "
+        "Privacy). If both the passphrase and the recovery key are lost, no one can open "
+        "the records, not even us.",
+    )
+
+
+def render_lock_off(out: Console, written: list[str]) -> None:
+    names = ", ".join(written) if written else "nothing yet"
+    print_as_is(out, f"Encryption is off; your records are plain files again ({names}).")
+
+
+def render_unlocked(out: Console, kept: bool, seconds: int) -> None:
+    if kept:
+        print_as_is(
+            out,
+            f"Unlocked for {seconds // 60 or 1} minutes. `recovery lock --now` locks again sooner.",
+        )
+    else:
+        print_as_is(
+            out,
+            "Your passphrase is right, but this computer has no private place to keep the "
+            "key between commands, so each command that shows your records will ask.",
+        )
+
+
+def render_forgotten(out: Console, had: bool) -> None:
+    said = "Locked again" if had else "Nothing was unlocked"
+    print_as_is(out, f"{said}: the next command that shows your records asks for the passphrase.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from recovery_cli.commands.session import console, print_json
 from recovery_cli.log.insights import stored_coping_effectiveness
-from recovery_cli.log.logbook import load_checkins, load_cravings
+from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, load_checkins, load_cravings
 from recovery_cli.plan.plan import load_plan
 from recovery_cli.plan.plan_sheet import build_sheet
 from recovery_cli.store.fields import find
@@ -24,16 +24,18 @@ def show_plan(
         from recovery_cli.views.plan_sheet import render_unknown_trigger
 
         render_unknown_trigger(console(stderr=True), trigger_name)
+    records = store.readable(CHECKINS_FILE) and store.readable(CRAVINGS_FILE)
     sheet = build_sheet(
         plan,
         region=profile.region if profile else "",
         # The log ranks strategies (from the summary kept beside it) and, for a named
-        # trigger, counts how often the records met it.
-        effects=stored_coping_effectiveness(store) if plan.coping else [],
+        # trigger, counts how often the records met it; a locked log is left out rather
+        # than ask for a passphrase in a craving.
+        effects=stored_coping_effectiveness(store) if plan.coping and records else [],
         now=here(profile).now,
         trigger=trigger,
-        checkins=load_checkins(store) if trigger else [],
-        cravings=load_cravings(store) if trigger else [],
+        checkins=load_checkins(store) if trigger and records else [],
+        cravings=load_cravings(store) if trigger and records else [],
     )
     if as_json:
         print_json(sheet.to_dict())

@@ -1,0 +1,188 @@
+"""Encryption at rest: `recovery lock`, writes that never ask, reads that ask once."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pyrage
+import pytest
+
+from recovery_cli.store import journal
+
+PASSPHRASE = "correct horse battery"
+SECRETS = ("NOTE-ONE-7731", "CRAVE-NOTE-5512", "NOTE-TWO-9912")
+
+
+@pytest.fixture
+def phrase_file(tmp_path: Path) -> Path:
+    path = tmp_path / "passphrase"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path
+
+
+def _plain_secrets(home: Path) -> list[str]:
+    """Every known secret readable as it is in any file of the data folder."""
+    found = []
+    for path in home.rglob("*"):
+        if path.is_file():
+            found += [s for s in SECRETS if s.encode() in path.read_bytes()]
+    return found
+
+
+def _locked(set_up, phrase_file: Path) -> str:  # type: ignore[no-untyped-def]
+    assert set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01").exit_code == 0
+    result = set_up("craving", "--intensity", "7", "--after", "3", "--note", SECRETS[1])
+    assert result.exit_code == 0, result.output
+    result = set_up("lock", "--passphrase-file", str(phrase_file))
+    assert result.exit_code == 0, result.output
+    key = re.search(r"AGE-SECRET-KEY-1[0-9A-Z]+", result.output)
+    assert key is not None
+    return key.group(0)
+
+
+def test_nothing_private_is_plain_after_lock_and_later_writes(set_up, home, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    _locked(set_up, phrase_file)
+    assert _plain_secrets(home) == []
+    assert not (home / "digest.json").exists()
+    # A write needs no passphrase: no file, no terminal, no session.
+    result = set_up("log", "--mood", "7", "--note", SECRETS[2], "--date", "2025-09-02")
+    assert result.exit_code == 0, result.output
+    assert _plain_secrets(home) == []
+    assert list(home.glob("checkins.jsonl.seg-*.age"))
+
+
+def test_plan_show_never_asks(set_up, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    _locked(set_up, phrase_file)
+    result = set_up("plan", "show")
+    assert result.exit_code == 0, result.output
+    assert "Helplines" in result.output
+
+
+def test_reads_refused_without_the_passphrase_then_allowed(set_up, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    _locked(set_up, phrase_file)
+    refused = set_up("summary")
+    assert refused.exit_code == 1
+    assert "recovery unlock" in refused.output
+    with_file = set_up("--passphrase-file", str(phrase_file), "log", "show", "2025-09-01")
+    assert with_file.exit_code == 0, with_file.output
+    assert SECRETS[0] in with_file.output
+
+
+def test_an_unlocked_session_reads_and_lock_now_forgets_it(set_up, home, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    _locked(set_up, phrase_file)
+    set_up("log", "--mood", "5", "--note", SECRETS[2], "--date", "2025-09-02")
+    assert set_up("unlock", "--for", "10m", "--passphrase-file", str(phrase_file)).exit_code == 0
+    shown = set_up("log", "show", "2025-09-01")
+    assert shown.exit_code == 0, shown.output
+    assert SECRETS[0] in shown.output
+    assert SECRETS[2] in set_up("log", "show", "2025-09-02").output
+    assert not list(home.glob("*.seg-*.age"))  # folded into the sealed file
+    assert _plain_secrets(home) == []
+    assert set_up("lock", "--now").exit_code == 0
+    assert set_up("summary").exit_code == 1
+
+
+def test_a_wrong_passphrase_changes_nothing(set_up, home, phrase_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _locked(set_up, phrase_file)
+    set_up("log", "--mood", "5", "--date", "2025-09-02")
+    before = {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()}
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not the passphrase", encoding="utf-8")
+    for args in (
+        ("--passphrase-file", str(wrong), "summary"),
+        ("lock", "--off", "--passphrase-file", str(wrong)),
+    ):
+        result = set_up(*args)
+        assert result.exit_code == 1
+        assert "nothing was changed" in result.output
+    assert {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()} == before
+
+
+def test_files_open_with_the_recovery_key_through_age(set_up, home, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    key = _locked(set_up, phrase_file)
+    identity = pyrage.x25519.Identity.from_str(key)
+    text = pyrage.decrypt((home / "checkins.jsonl").read_bytes(), [identity]).decode()
+    assert SECRETS[0] in text
+    assert SECRETS[1] in pyrage.decrypt((home / "cravings.jsonl").read_bytes(), [identity]).decode()
+    assert (
+        pyrage.passphrase.decrypt((home / "identity.age").read_bytes(), PASSPHRASE).decode().strip()
+        == key
+    )
+
+
+def test_lock_off_restores_plain_files_exactly(set_up, home, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01")
+    plain = {name: (home / name).read_bytes() for name in ("checkins.jsonl", "profile.toml")}
+    assert set_up("lock", "--passphrase-file", str(phrase_file)).exit_code == 0
+    result = set_up("lock", "--off", "--passphrase-file", str(phrase_file))
+    assert result.exit_code == 0, result.output
+    assert {name: (home / name).read_bytes() for name in plain} == plain
+    assert not (home / "identity.age").exists()
+    assert not (home / "recipient.txt").exists()
+
+
+@pytest.mark.parametrize("off", [False, True])
+def test_a_crash_during_lock_leaves_the_store_readable(
+    set_up, home, phrase_file, monkeypatch, off
+) -> None:  # type: ignore[no-untyped-def]
+    set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01")
+    if off:
+        assert set_up("lock", "--passphrase-file", str(phrase_file)).exit_code == 0
+    real_replace, calls = os.replace, []
+
+    def crash_on_second(source, target):  # type: ignore[no-untyped-def]
+        calls.append(target)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # killed between two files of the change
+        real_replace(source, target)
+
+    monkeypatch.setattr(journal.os, "replace", crash_on_second)
+    args = ("lock", "--off") if off else ("lock",)
+    assert set_up(*args, "--passphrase-file", str(phrase_file)).exit_code != 0
+    monkeypatch.setattr(journal.os, "replace", real_replace)
+    shown = set_up("--passphrase-file", str(phrase_file), "log", "show", "2025-09-01")
+    assert shown.exit_code == 0, shown.output
+    assert SECRETS[0] in shown.output
+
+
+def test_encrypted_backup_round_trip_by_passphrase(set_up, home, phrase_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01")
+    out = tmp_path / "backup.age"
+    made = set_up("backup", "--encrypt", "--passphrase-file", str(phrase_file), "-o", str(out))
+    assert made.exit_code == 0, made.output
+    assert out.read_bytes().startswith(b"age-encryption.org/v1")
+    assert SECRETS[0].encode() not in out.read_bytes()
+    refused = set_up("restore", str(out), "--yes")
+    assert refused.exit_code == 1
+    restored = set_up("--passphrase-file", str(phrase_file), "restore", str(out), "--yes")
+    assert restored.exit_code == 0, restored.output
+    assert SECRETS[0] in set_up("log", "show", "2025-09-01").output
+
+
+def test_a_locked_store_backs_up_to_its_key_and_to_recipients(
+    set_up, home, phrase_file, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    key = _locked(set_up, phrase_file)
+    other = pyrage.x25519.Identity.generate()
+    out = tmp_path / "backup.age"
+    made = set_up(
+        "--passphrase-file",
+        str(phrase_file),
+        "backup",
+        "--recipient",
+        str(other.to_public()),
+        "-o",
+        str(out),
+    )
+    assert made.exit_code == 0, made.output
+    for identity in (other, pyrage.x25519.Identity.from_str(key)):
+        assert SECRETS[0] in pyrage.decrypt(out.read_bytes(), [identity]).decode()
+    restored = set_up("--passphrase-file", str(phrase_file), "restore", str(out), "--yes")
+    assert restored.exit_code == 0, restored.output
+    assert _plain_secrets(home) == []
+    assert (
+        SECRETS[0]
+        in set_up("--passphrase-file", str(phrase_file), "log", "show", "2025-09-01").output
+    )
