@@ -210,17 +210,26 @@ def test_start_outside_1900_2200_is_refused() -> None:
     assert "before 1900" in result.skipped[0].reason
 
 
-def test_stored_rule_that_cannot_be_a_meeting_is_never_expanded(ready: Run, home: Path) -> None:
+@pytest.mark.parametrize(
+    ("rule", "why"),
+    [
+        ("FREQ=SECONDLY;INTERVAL=0", "more often than once a day"),
+        ("FREQ=MONTHLY;BYDAY=XX", "the rule could not be read"),  # read lazily, not on load
+    ],
+)
+def test_stored_rule_that_cannot_be_a_meeting_is_never_expanded(
+    ready: Run, home: Path, rule: str, why: str
+) -> None:
     ready("meetings", "add", "Good", "--day", "tue", "--time", "19:00")
     path = home / "meetings.toml"
     text = path.read_text()
-    bad = text.replace('name = "Good"', 'name = "Stuck"').replace(
-        "FREQ=WEEKLY;BYDAY=TU", "FREQ=SECONDLY;INTERVAL=0"
-    )
+    bad = text.replace('name = "Good"', 'name = "Stuck"').replace("FREQ=WEEKLY;BYDAY=TU", rule)
     path.write_text(text + bad[bad.index("[[meetings]]") :])
     shown = ready("meetings", "--days", "3660")
     assert shown.exit_code == 0
     assert "Stuck is not shown" in shown.output
+    assert why in " ".join(shown.output.split())
+    assert "Good" in shown.output
     assert ready("meetings", "export").exit_code == 0
     assert ready().exit_code == 0  # the dashboard
 
