@@ -33,6 +33,8 @@ _UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
 
 def normalise_fellowship(text: str) -> str:
     """The canonical spelling of a fellowship ("na" -> "NA", "alanon" -> "Al-Anon")."""
+    if text in FELLOWSHIPS:
+        return text
     wanted = _plain(text)
     for known in FELLOWSHIPS:
         if _plain(known) == wanted:

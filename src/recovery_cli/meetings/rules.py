@@ -34,18 +34,22 @@ def check_rule(rule: str, zone: str, starts: date, at: time, *, whole: bool = Tr
     for zoned starts), checked by dateutil from the first start ``starts`` at ``at`` in
     ``zone`` when ``whole``. A stored rule is read without dateutil (reading thousands of
     meetings would cost seconds); one dateutil can't read is a :meth:`RuleSet.problem`."""
+    normal = _normal_form(rule, zone)
+    if whole:
+        parse_rule(normal, starts, at, zone)
+    return normal
+
+
+@lru_cache(maxsize=4096)
+def _normal_form(rule: str, zone: str) -> str:
+    """:func:`check_rule` without dateutil (the same few rules recur over many meetings)."""
     text = rule.strip().upper().removeprefix("RRULE:")
     parts = text.split(";")
     if not all(_RULE_PART.match(part) for part in parts):
         raise InvalidValue(f"{text!r} does not look like an RFC 5545 RRULE", "rrule")
     if not any(part.startswith("FREQ=") for part in parts):
         raise InvalidValue(f"the rule {text!r} needs a FREQ, such as FREQ=WEEKLY", "rrule")
-    normal = ";".join(
-        _utc_until(part, zone) if part.startswith("UNTIL=") else part for part in parts
-    )
-    if whole:
-        parse_rule(normal, starts, at, zone)
-    return normal
+    return ";".join(_utc_until(p, zone) if p.startswith("UNTIL=") else p for p in parts)
 
 
 def _utc_until(part: str, zone: str) -> str:
