@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from icalendar import Calendar
 from typer.testing import Result
 
 from recovery_cli.meetings.importers import ImportOptions, read_meetings
@@ -287,3 +288,31 @@ def test_real_bmlt_feed_agrees_with_an_independent_reading() -> None:
     options = ImportOptions("Australia/Sydney", MONDAY)  # the feed's zone, as --timezone gives
     meetings = read_meetings(json.dumps(answer), "auto", options).meetings
     assert _agreement(meetings, expected) >= 0.99
+
+
+def test_password_and_phone_are_shown_exported_and_read_back(ready: Run, tmp_path: Path) -> None:
+    record = {"name": "Online", "slug": "o", "day": 2, "time": "19:00",
+              "conference_url": "https://zoom.us/j/1", "conference_url_notes": "Password: serenity",
+              "conference_phone": "+1 555 0100"}  # fmt: skip
+    feed = write(tmp_path, "f.json", [record])
+    assert ready("meetings", "import", feed).exit_code == 0
+    for view in (("list",), ("--days", "7")):
+        shown = " ".join(ready("meetings", *view).output.split())
+        assert "https://zoom.us/j/1 (Password: serenity) · phone +1 555 0100" in shown
+    exported = ready("meetings", "export").output
+    (event,) = Calendar.from_ical(exported).walk("VEVENT")
+    assert str(event["DESCRIPTION"]).splitlines() == [
+        "AA meeting",
+        "Link notes: Password: serenity",
+        "Phone: +1 555 0100",
+    ]
+    (back,) = read(exported, "ics")
+    assert (back.notes, back.url_notes, back.phone) == ("", "Password: serenity", "+1 555 0100")
+
+
+def test_the_terminal_shows_the_first_sittings_of_thousands(ready: Run, tmp_path: Path) -> None:
+    records = [{"name": f"M{n}", "slug": str(n), "day": n % 7, "time": "19:00"} for n in range(300)]
+    assert ready("meetings", "import", write(tmp_path, "f.json", records)).exit_code == 0
+    shown = ready("meetings", "--days", "14").output
+    assert "and 400 more sittings; use --json or a shorter --days" in shown
+    assert len(json.loads(ready("meetings", "--days", "14", "--json").output)) == 600

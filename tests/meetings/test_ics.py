@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -10,12 +11,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import recurring_ical_events
+import x_wr_timezone
 from icalendar import Calendar
 from typer.testing import Result
 
+from recovery_cli.meetings import schedule
 from recovery_cli.meetings.importers import ImportOptions, detect_format, read_meetings
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.schedule import upcoming
+from tests.conftest import FEEDS
 
 Run = Callable[..., Result]
 NY = ZoneInfo("America/New_York")
@@ -206,17 +210,26 @@ def test_start_outside_1900_2200_is_refused() -> None:
     assert "before 1900" in result.skipped[0].reason
 
 
-def test_stored_rule_that_cannot_be_a_meeting_is_never_expanded(ready: Run, home: Path) -> None:
+@pytest.mark.parametrize(
+    ("rule", "why"),
+    [
+        ("FREQ=SECONDLY;INTERVAL=0", "more often than once a day"),
+        ("FREQ=MONTHLY;BYDAY=XX", "the rule could not be read"),  # read lazily, not on load
+    ],
+)
+def test_stored_rule_that_cannot_be_a_meeting_is_never_expanded(
+    ready: Run, home: Path, rule: str, why: str
+) -> None:
     ready("meetings", "add", "Good", "--day", "tue", "--time", "19:00")
     path = home / "meetings.toml"
     text = path.read_text()
-    bad = text.replace('name = "Good"', 'name = "Stuck"').replace(
-        "FREQ=WEEKLY;BYDAY=TU", "FREQ=SECONDLY;INTERVAL=0"
-    )
+    bad = text.replace('name = "Good"', 'name = "Stuck"').replace("FREQ=WEEKLY;BYDAY=TU", rule)
     path.write_text(text + bad[bad.index("[[meetings]]") :])
     shown = ready("meetings", "--days", "3660")
     assert shown.exit_code == 0
     assert "Stuck is not shown" in shown.output
+    assert why in " ".join(shown.output.split())
+    assert "Good" in shown.output
     assert ready("meetings", "export").exit_code == 0
     assert ready().exit_code == 0  # the dashboard
 
@@ -269,3 +282,71 @@ def test_window_expansion_matches_the_whole_rule() -> None:
 
     whole = rrulestr(old.rrule, dtstart=datetime(1990, 1, 2, 19, tzinfo=ZoneInfo("UTC")))
     assert got == whole.between(now, now + timedelta(days=30), inc=True)
+
+
+REAL_ICS = (  # real exports, written by others (tests/fixtures/meetings/SOURCES.md)
+    "ics-google-biweekly-exdate.ics",
+    "ics-google-recurrence-id.ics",
+    "ics-outlook-windows-zones.ics",
+)
+UTC = ZoneInfo("UTC")
+SPAN = (datetime(2017, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
+Sitting = tuple[datetime, int, time, timedelta | None, int]
+
+
+def _sitting(start: datetime, end: datetime) -> Sitting:
+    """What a person needs to be there: the instant, the weekday and clock where it is held,
+    the zone's offset then, and the length in minutes."""
+    span = int((end - start) / timedelta(minutes=1))
+    return (start.astimezone(UTC), start.weekday(), start.time(), start.utcoffset(), span)
+
+
+def _independent(text: str) -> Counter[Sitting]:
+    """The file's sittings as recurring-ical-events expands it (after x-wr-timezone's repair
+    of a Google calendar), leaving out a series the file itself breaks, as recovery does."""
+    calendar = x_wr_timezone.to_standard(Calendar.from_ical(text))
+    events = recurring_ical_events.of(calendar, skip_bad_series=True).between(*SPAN)
+    return Counter(_sitting(e.DTSTART, e.DTEND) for e in events if e.get("STATUS") != "CANCELLED")
+
+
+@pytest.mark.parametrize("name", REAL_ICS)
+def test_real_calendar_files_agree_with_an_independent_expansion(name: str) -> None:
+    text = (FEEDS / name).read_text()
+    meetings = read_meetings(text, "auto", OPTIONS).meetings
+    mine = Counter(_sitting(*pair) for m in meetings for pair in schedule.sittings(m, *SPAN))
+    theirs = _independent(text)
+    assert sum(theirs.values()) >= 3
+    agreed = sum((mine & theirs).values())
+    assert agreed / max(sum(mine.values()), sum(theirs.values())) >= 0.99
+
+
+def test_real_calendar_zones_are_the_files_own() -> None:
+    zones = {
+        m.name: m.timezone
+        for name in REAL_ICS
+        for m in read_meetings((FEEDS / name).read_text(), "auto", OPTIONS).meetings
+    }
+    assert zones["Not the actual summary either"] == "America/Los_Angeles"  # Pacific Standard Time
+    assert zones["test"] == "Europe/Berlin"  # W. Europe Standard Time
+    assert zones["Example of comma-separated exdates"] == "US/Central"
+    assert zones["Example of exdate with bad times"] == "Europe/Kiev"  # X-WR-TIMEZONE, repaired
+    assert zones["TEST RECURR 3"] == "America/Denver"
+
+
+@pytest.mark.parametrize("name", REAL_ICS)
+def test_real_calendar_reimport_and_export_change_nothing(
+    ready: Run, tmp_path: Path, name: str
+) -> None:
+    feed = tmp_path / name
+    feed.write_text((FEEDS / name).read_text())
+    first = json.loads(ready("meetings", "import", str(feed), "--json").output)
+    assert first["added"] >= 1
+    again = json.loads(ready("meetings", "import", str(feed), "--json").output)
+    assert (again["added"], again["updated"], again["removed"]) == (0, 0, 0)
+    windows = (("--from", "2017-02-01", "--days", "1800"), ("--from", "2026-02-01", "--days", "30"))
+    before = [json.loads(ready("meetings", *w, "--json").output) for w in windows]
+    feed.write_text(ready("meetings", "export").output)
+    back = json.loads(ready("meetings", "import", str(feed), "--json").output)
+    assert (back["added"], back["removed"], back["skipped"]) == (0, 0, 0)
+    assert [json.loads(ready("meetings", *w, "--json").output) for w in windows] == before
+    assert any(before)

@@ -6,10 +6,11 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recovery_cli.meetings.meetings import Meeting
+from recovery_cli.meetings.rules import RuleSet, _plain, check_rule
 from recovery_cli.meetings.schedule import (
     build_rule,
     describe_rule,
@@ -26,6 +27,7 @@ from recovery_cli.store.errors import InvalidValue
 
 NY = ZoneInfo("America/New_York")
 LONDON = ZoneInfo("Europe/London")
+UTC = ZoneInfo("UTC")
 
 
 def meeting(
@@ -224,3 +226,46 @@ def test_weekly_sittings_fall_on_the_chosen_days_at_the_same_wall_time(
             sitting.replace(hour=hour, minute=15)
         )
     assert len(found) >= 8 * len(days)
+
+
+_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+Window = tuple[RuleSet, datetime, datetime]
+
+
+@st.composite
+def plain_rule_sets(draw: st.DrawFn) -> Window:
+    """Weekly and monthly rules of the kind listed without dateutil, with their window."""
+    days = draw(st.lists(st.sampled_from(_CODES), min_size=1, max_size=3, unique=True))
+    parts = [f"INTERVAL={draw(st.integers(1, 4))}"] if draw(st.booleans()) else []
+    if draw(st.booleans()):
+        parts.append(f"WKST={draw(st.sampled_from(_CODES))}")
+    if draw(st.booleans()):
+        byday = [] if draw(st.integers(0, 5)) == 0 else ["BYDAY=" + ",".join(days)]
+        rule = ";".join(["FREQ=WEEKLY", *parts, *byday])
+    else:
+        nths = draw(st.lists(st.sampled_from(("1", "2", "3", "4", "5", "-1", "-2")), min_size=1))
+        codes = [f"{n}{draw(st.sampled_from(_CODES))}" for n in nths]
+        rule = ";".join(["FREQ=MONTHLY", *parts, "BYDAY=" + ",".join(codes)])
+    zone = draw(st.sampled_from(("America/New_York", "Australia/Sydney", "Europe/London")))
+    starts = draw(st.dates(date(1995, 1, 1), date(2030, 12, 31)))
+    at = time(draw(st.integers(0, 23)), draw(st.sampled_from((0, 30, 59))))
+    if draw(st.booleans()):
+        rule += f";UNTIL={draw(st.dates(starts, date(2032, 1, 1))):%Y%m%d}"
+    rule = check_rule(rule, zone, starts, at)
+    first = datetime.combine(starts, at)
+    skipped = tuple(first + timedelta(days=d) for d in draw(st.lists(st.integers(0, 900))))
+    added = tuple(first + timedelta(days=d, hours=1) for d in draw(st.lists(st.integers(0, 900))))
+    offset = draw(st.one_of(st.integers(-14, 30), st.integers(30, 400), st.integers(400, 12000)))
+    after = datetime.combine(starts + timedelta(days=offset), time(draw(st.integers(0, 23))), UTC)
+    before = after + timedelta(days=draw(st.integers(0, 400)), hours=draw(st.integers(0, 23)))
+    return RuleSet((rule,), starts, at, zone, added, skipped), after, before
+
+
+@settings(max_examples=600, deadline=None)
+@given(plain_rule_sets())
+def test_plain_rules_give_the_dates_dateutil_gives(
+    case: tuple[RuleSet, datetime, datetime],
+) -> None:
+    rules, after, before = case
+    assert _plain(rules.rules[0]) is not None  # the rule is listed without dateutil
+    assert rules.between(after, before) == rules.by_dateutil(after, before)

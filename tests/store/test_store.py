@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recovery_cli.store.errors import DataFileError
-from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
+from recovery_cli.store.files import KEPT_FROM_BYTES, JsonLinesFile, Store, TomlFile
 
 DOC = TomlFile("doc.toml")
 RECORDS = JsonLinesFile("records.jsonl")
@@ -212,3 +212,50 @@ def test_raw_lines_round_trip(store: Store) -> None:
         lines = store.load_lines(RECORDS)
         store.save_lines(RECORDS, [*lines, '{"c": 3}'])
     assert store.load_records(RECORDS, as_dict) == [{"a": 1}, {"b": "\u2028"}, {"c": 3}]
+
+
+def _large(extra: dict[str, Any]) -> dict[str, Any]:
+    """A document over the size from which a copy is kept beside it."""
+    from datetime import date, datetime, time, timedelta, timezone
+
+    rows = [
+        {"n": n, "day": date(2026, 1, 1), "at": time(19, 30), "text": f"row {n} " * 4}
+        for n in range(KEPT_FROM_BYTES // 40)
+    ]
+    zoned = datetime(2026, 3, 1, 8, 0, 5, tzinfo=timezone(timedelta(hours=-5)))
+    return {"rows": rows, "when": [datetime(2026, 1, 6, 19), zoned], **extra}
+
+
+def test_a_large_document_reads_the_same_from_its_kept_copy(store: Store, home: Path) -> None:
+    document = _large({"float": 1.5, "flag": True})
+    with store.transaction():
+        store.save(DOC, document)
+    assert store.load(DOC, as_dict) == document  # parsed from TOML, then kept
+    kept = home / ".doc.toml.json"
+    assert kept.exists()
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert Store(home).load(DOC, as_dict) == document  # from the kept copy
+
+
+def test_a_changed_or_damaged_kept_copy_is_never_trusted(store: Store, home: Path) -> None:
+    with store.transaction():
+        store.save(DOC, _large({}))
+    store.load(DOC, as_dict)
+    path = store.path(DOC)
+    path.write_text(path.read_text() + 'added = "by hand"\n')  # a hand edit: a new size
+    assert Store(home).load(DOC, as_dict)["added"] == "by hand"
+    (home / ".doc.toml.json").write_text("{not json")
+    assert Store(home).load(DOC, as_dict)["added"] == "by hand"
+    with store.transaction():  # a read inside a transaction sees what it saved
+        store.save(DOC, _large({"added": "saved"}))
+        assert store.load(DOC, as_dict)["added"] == "saved"
+    assert Store(home).load(DOC, as_dict)["added"] == "saved"
+
+
+def test_a_document_with_the_tag_as_a_key_is_not_kept(store: Store, home: Path) -> None:
+    document = _large({"$toml": "date", "v": "2026-01-01"})
+    with store.transaction():
+        store.save(DOC, document)
+    assert store.load(DOC, as_dict) == document
+    assert not (home / ".doc.toml.json").exists()
+    assert Store(home).load(DOC, as_dict) == document

@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from recovery_cli.meetings.description import description_for
+from recovery_cli.meetings.description import Details, description_for
 from recovery_cli.meetings.meetings import Meeting
 from recovery_cli.meetings.schedule import Recurring, first_start
 from recovery_cli.store.errors import InvalidValue
@@ -82,7 +82,9 @@ def meeting_entry(meeting: Meeting) -> CalendarEntry:
         summary=meeting.name,
         when=meeting,
         category=meeting.fellowship,
-        description=description_for(meeting.notes, meeting.fellowship),
+        description=description_for(
+            meeting.fellowship, Details(meeting.notes, meeting.url_notes, meeting.phone)
+        ),
         where=meeting.where,
         url=meeting.url,
         skipped=tuple(day.replace(tzinfo=tz) for day in meeting.skipped),

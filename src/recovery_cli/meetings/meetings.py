@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from contextlib import AbstractContextManager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -34,6 +34,8 @@ _UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
 
 def normalise_fellowship(text: str) -> str:
     """The canonical spelling of a fellowship ("na" -> "NA", "alanon" -> "Al-Anon")."""
+    if text in FELLOWSHIPS:
+        return text
     wanted = _plain(text)
     for known in FELLOWSHIPS:
         if _plain(known) == wanted:
@@ -121,23 +123,28 @@ class Meeting:
     skipped: tuple[datetime, ...] = ()
     moved: tuple[Moved, ...] = ()
     source_id: str = ""
+    # False for a meeting read back from meetings.toml: its rules are not read by dateutil
+    # (costly for thousands); one that turns out unreadable is a rule_set.problem().
+    whole_check: InitVar[bool] = True
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, whole_check: bool) -> None:
         object.__setattr__(self, "name", " ".join(self.name.split()))
         if not self.name:
             raise InvalidValue("a meeting needs a name", "name")
         object.__setattr__(self, "fellowship", normalise_fellowship(self.fellowship))
         object.__setattr__(self, "time", self.time.replace(second=0, microsecond=0, tzinfo=None))
         check_timezone(self.timezone)
-        rule = check_rule(self.rrule, self.timezone, self.starts, self.time)
-        object.__setattr__(self, "rrule", rule)
+        rules = (self.rrule, *self.more_rules)
+        checked = [
+            check_rule(r, self.timezone, self.starts, self.time, whole=whole_check) for r in rules
+        ]
+        object.__setattr__(self, "rrule", checked[0])
+        object.__setattr__(self, "more_rules", tuple(checked[1:]))
         fields.in_range("duration", self.duration, 1, MAX_DURATION_MINUTES, "duration")
         if self.url and not self.url.lower().startswith(("https://", "http://")):
             raise InvalidValue(f"a link must start with https:// or http://, got {self.url!r}")
         if not self.uid:
             object.__setattr__(self, "uid", stable_uid(self.source or self.name))
-        more = tuple(check_rule(r, self.timezone, self.starts, self.time) for r in self.more_rules)
-        object.__setattr__(self, "more_rules", more)
 
     @property
     def is_one_off(self) -> bool:
@@ -215,6 +222,7 @@ class Meeting:
             skipped=_wall_times(data, "skipped"),
             moved=tuple(Moved.from_dict(table) for table in fields.table_list(data, "moved")),
             source_id=fields.text(data, "source_id"),
+            whole_check=False,
         )
 
     def renamed(self, name: str) -> Meeting:

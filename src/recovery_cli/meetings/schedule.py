@@ -138,8 +138,9 @@ def sittings(item: Recurring, after: datetime, before: datetime) -> list[tuple[d
     """The aware (start, end) of each sitting of ``item``, chosen as :func:`occurrences` does
     (a meeting's moved sittings at their new times)."""
     length = timedelta(minutes=item.duration)
-    found = [(start, length) for start in rule_set(item).between(after - length, before)]
-    if isinstance(item, Meeting) and rule_set(item).problem() is None:
+    rules = rule_set(item)
+    found = [(start, length) for start in rules.between(after - length, before)]
+    if isinstance(item, Meeting) and item.moved and rules.problem() is None:
         tz = ZoneInfo(item.timezone)
         found += [(m.start.replace(tzinfo=tz), timedelta(minutes=m.duration)) for m in item.moved]
     chosen = [(_real_time(start), _real_time(start) + span) for start, span in found]

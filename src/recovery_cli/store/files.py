@@ -18,8 +18,9 @@ import re
 import stat
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -252,11 +253,27 @@ class Store:
             save(self, value)
 
     def load(self, file: TomlFile, parse: Callable[[dict[str, Any]], T]) -> T | None:
-        """Read and parse a TOML document; None when it does not exist yet."""
+        """Read and parse a TOML document; None when it does not exist yet. A large one is
+        read from the copy kept beside it while the file is unchanged (see `_kept`)."""
+        data = self._kept(file)
+        if data is None:
+            stamp = self.stamp(file)
+            text = self._read(file)
+            if text is None:
+                return None
+            data = self._document(file, text)
+            self._keep(file, stamp, text, data)
+        try:
+            return parse(data)
+        except InvalidValue as exc:
+            line = _line_of_key(self._read(file) or "", exc.key) if exc.key else None
+            raise DataFileError(self.path(file), str(exc), line) from None
+        except (ValueError, TypeError) as exc:
+            raise DataFileError(self.path(file), str(exc)) from None
+
+    def _document(self, file: TomlFile, text: str) -> dict[str, Any]:
+        """The TOML document in `text`, of the file's current schema version."""
         path = self.path(file)
-        text = self._read(file)
-        if text is None:
-            return None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -264,14 +281,48 @@ class Store:
         version = _checked_version(
             file, path, data.pop(VERSION_KEY, 1), _line_of_key(text, VERSION_KEY)
         )
-        data = migrate(file, data, version)
+        return migrate(file, data, version)
+
+    def _kept(self, file: TomlFile) -> dict[str, Any] | None:
+        """The document kept beside a large TOML file (`.NAME.json`: Python's TOML reader
+        takes a second over a 5 MB schedule, its JSON reader a tenth of that), or None when
+        there is none for the file as it is now: missing, unreadable, of another schema,
+        or the file's size or modification time changed (a hand edit, a sync, a restore)."""
+        self._finish_interrupted()
+        stamp = self.stamp(file)
+        if stamp is None or not self._keepable(file, stamp):
+            return None
         try:
-            return parse(data)
-        except InvalidValue as exc:
-            line = _line_of_key(text, exc.key) if exc.key else None
-            raise DataFileError(path, str(exc), line) from None
-        except (ValueError, TypeError) as exc:
-            raise DataFileError(path, str(exc)) from None
+            kept = json.loads(self._kept_path(file).read_bytes(), object_hook=_untagged)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(kept, dict) or kept.get("key") != _kept_key(file, stamp):
+            return None
+        data = kept.get("data")
+        return data if isinstance(data, dict) else None
+
+    def _keep(
+        self, file: TomlFile, stamp: list[int] | None, text: str, data: dict[str, Any]
+    ) -> None:
+        """Keep `data` beside a large file read from disk at `stamp`, unless the file changed
+        while it was read. Best effort: a folder that can't be written just reads the TOML."""
+        if stamp is None or not self._keepable(file, stamp):
+            return
+        if _TAG in text or self.stamp(file) != stamp:  # a key the tags could mistake
+            return
+        kept = {"key": _kept_key(file, stamp), "data": data}
+        with suppress(OSError, TypeError, ValueError):
+            atomic_write(self._kept_path(file), json.dumps(kept, default=_tagged).encode())
+
+    def _keepable(self, file: TomlFile, stamp: list[int]) -> bool:
+        """Whether a copy may be kept beside `file`: a large file, not changed in this
+        transaction, and never a private one (the copy would be plain text)."""
+        if file.private or file.filename in self._staged:
+            return False
+        return stamp[0] >= KEPT_FROM_BYTES
+
+    def _kept_path(self, file: TomlFile) -> Path:
+        return self.home / f".{file.filename}.json"
 
     def text(self, file: DataFile) -> str | None:
         """The file exactly as it is on disk (or as saved in this transaction); None when
@@ -495,11 +546,7 @@ class Store:
         if file.filename in self._staged:
             content = self._staged[file.filename]
             return None if content is None else content.decode("utf-8")
-        if not self._journal_checked and self.tidy:
-            self._journal_checked = True
-            if journal.interrupted(self.home):
-                with self.transaction():
-                    pass
+        self._finish_interrupted()
         text = self._read_sealed(file) if self.sealed(file) else _read_text(self.path(file))
         appended = self._appended.get(file.filename)
         if appended and text is not None:
@@ -534,6 +581,15 @@ class Store:
         if raw is not None and crypt.is_sealed(raw):
             raw = crypt.open_sealed(raw, self.identity() or "", path)
         return None if raw is None else _text(path, raw)
+
+    def _finish_interrupted(self) -> None:
+        """Outside a transaction, finish first a change a crash interrupted (a stat, once
+        per store, when there is none)."""
+        if not self._journal_checked and self.tidy:
+            self._journal_checked = True
+            if journal.interrupted(self.home):
+                with self.transaction():
+                    pass
 
     def _acquire(self) -> Any:
         """The store's lock, taken; waits at most LOCK_TIMEOUT_SECONDS, calling `on_wait`
@@ -698,6 +754,36 @@ def atomic_write(path: Path, content: bytes) -> None:
         journal.remove(temporary)
         raise
     journal.sync_folder(path.parent)
+
+
+KEPT_FROM_BYTES = 64 * 1024  # a smaller TOML file is read as fast as its kept copy
+_KEPT_FORMAT = 1
+_TAG = "$toml"  # marks a date or time in a kept document
+
+
+def _kept_key(file: TomlFile, stamp: list[int]) -> list[int]:
+    return [_KEPT_FORMAT, file.version, *stamp]
+
+
+def _tagged(value: object) -> dict[str, str]:
+    """A TOML date, time or date and time as JSON (datetime before date: it is one)."""
+    for kind in (datetime, date, time):
+        if isinstance(value, kind):
+            return {_TAG: kind.__name__, "v": value.isoformat()}
+    raise TypeError(f"{type(value).__name__} is not a TOML value")
+
+
+def _untagged(table: dict[str, Any]) -> object:
+    """Inverse of :func:`_tagged`, for every JSON object read."""
+    kind = table.get(_TAG)
+    if kind is None:
+        return table
+    kinds: dict[str, Callable[[str], object]] = {
+        "datetime": datetime.fromisoformat,
+        "date": date.fromisoformat,
+        "time": time.fromisoformat,
+    }
+    return kinds[kind](table["v"])
 
 
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)$")

@@ -21,10 +21,14 @@ if TYPE_CHECKING:  # only for the import report, which the dashboard never shows
     from recovery_cli.meetings.merge import MergeResult
 
 
+_MOST_ROWS = 200  # sittings shown in the terminal; --json gives them all
+
+
 def render_upcoming(
     out: Console, occurrences: Sequence[Occurrence], now: datetime, days: int
 ) -> None:
-    """The next sittings: day, time, name, fellowship, place or link, and a "when" cue."""
+    """The next sittings: day, time, name, fellowship, place or link, and a "when" cue; the
+    first few hundred only (a table of thousands takes the terminal tens of seconds)."""
     if not occurrences:
         span = "today" if days == 0 else f"in the next {counted(days, 'day')}"
         out.print(
@@ -36,16 +40,19 @@ def render_upcoming(
 
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     add_columns(table, ("Day", "Time", "Meeting", "", "Where", ""), overflow="ellipsis")
-    for occ in occurrences:
+    for occ in occurrences[:_MOST_ROWS]:
         table.add_row(
             day_label(occ.start, now),
             f"{occ.start:%H:%M}",
             safe(one_line(occ.meeting.name, 40)),
             occ.meeting.fellowship,
-            safe(one_line(place(occ.meeting), 48)),
+            safe(one_line(place(occ.meeting), 96)),
             cue(occ, now),
         )
     out.print(table)
+    if len(occurrences) > _MOST_ROWS:
+        more = counted(len(occurrences) - _MOST_ROWS, "more sitting")
+        out.print(f"... and {more}; use --json or a shorter --days to see them all.")
 
 
 def day_label(start: datetime, now: datetime) -> str:
@@ -68,9 +75,12 @@ def cue(occ: Occurrence, now: datetime) -> str:
 
 
 def place(meeting: Meeting) -> str:
-    if meeting.where and meeting.url:
-        return f"{meeting.where} · {meeting.url}"
-    return meeting.where or meeting.url or "(no place given)"
+    """Where the meeting is: the address, the link with its notes (a password), the phone."""
+    link = " ".join(
+        part for part in (meeting.url, meeting.url_notes and f"({meeting.url_notes})") if part
+    )
+    phone = meeting.phone and f"phone {meeting.phone}"
+    return " · ".join(part for part in (meeting.where, link, phone) if part) or "(no place given)"
 
 
 def render_schedule(out: Console, meetings: Sequence[Meeting]) -> None:
@@ -91,7 +101,7 @@ def render_schedule(out: Console, meetings: Sequence[Meeting]) -> None:
             meeting.fellowship,
             safe(describe_rule(meeting)),
             f"{meeting.time:%H:%M} ({meeting.duration} min, {meeting.timezone})",
-            safe(one_line(place(meeting), 48)),
+            safe(one_line(place(meeting), 96)),
         )
     out.print(table)
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo, available_timezones
 
-from recovery_cli.meetings.description import notes_from_description
+from recovery_cli.meetings.description import details_from_description
 from recovery_cli.meetings.importers.records import (
     ImportOptions,
     ImportResult,
@@ -127,6 +127,7 @@ def _meeting(series: _Series, options: ImportOptions) -> Meeting:
     tz = ZoneInfo(zone)
     rules = [_rule_text(rule) for rule in _as_list(event.get("RRULE"))]
     fellowship = options.fellowship or _fellowship(event)
+    details = details_from_description(str(event.get("DESCRIPTION", "")), fellowship)
     meeting = Meeting(
         name=name,
         fellowship=fellowship,
@@ -137,9 +138,11 @@ def _meeting(series: _Series, options: ImportOptions) -> Meeting:
         duration=_duration(event),
         where=str(event.get("LOCATION", "")).strip(),
         url=web_link(str(event.get("URL", ""))),
-        notes=notes_from_description(str(event.get("DESCRIPTION", "")), fellowship),
+        notes=details.notes,
         source=f"ics:{series.source_id}",
         uid=series.source_id if "#" in series.source_id else str(event.get("UID", "")).strip(),
+        url_notes=details.url_notes,
+        phone=details.phone,
         more_rules=tuple(rules[1:]),
         added=_dates(event, "RDATE", start, tz),
         skipped=_dates(event, "EXDATE", start, tz)
