@@ -21,6 +21,7 @@ from recovery_cli.care.appointments import Appointment, changing
 from recovery_cli.care.doses import OBSERVED, TakeHomeGiven, Taken, add_dose
 from recovery_cli.exits import DATA_ERROR
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
+from recovery_cli.log.draft import Draft, keep_draft
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import (
     Attendance,
@@ -67,6 +68,7 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
         add_dose(store, TakeHomeGiven("Methadone", date(2026, 1, 6), doses=2))
     with naloxone.changing(store) as kits:
         kits.kits.append(naloxone.Kit(date(2027, 3, 31), date(2026, 1, 6), "kitchen drawer"))
+    keep_draft(store, Draft(date(2026, 1, 7), {"mood": 5, "triggers": ["payday"]}))
 
 
 def data_files(home: Path) -> dict[str, bytes]:

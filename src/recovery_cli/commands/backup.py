@@ -10,6 +10,7 @@ import typer
 
 from recovery_cli.commands.options import Output
 from recovery_cli.commands.session import (
+    confirm,
     console,
     is_interactive,
     print_json,
@@ -88,7 +89,7 @@ def _move_aside_confirmed(finding: Finding) -> bool:
     if not is_interactive():
         return False
     aside = moved_aside(finding.path).name
-    return typer.confirm(
+    return confirm(
         f"{finding.path} cannot be read. Move it aside as {aside} (every byte is kept), "
         "so that recovery can start a new one?",
         default=False,

@@ -30,6 +30,7 @@ from recovery_cli.care.doses import DOSES_FILE, record_from_dict
 from recovery_cli.care.naloxone import NALOXONE_FILE, Kits
 from recovery_cli.care.prescriptions import MEDICATIONS_FILE, Medications
 from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
+from recovery_cli.log.draft import DRAFT_FILE, Draft
 from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
 from recovery_cli.meetings.meetings import (
     ATTENDANCE_FILE,
@@ -82,6 +83,7 @@ DATA_FILES: tuple[Kept, ...] = (
     Kept(MEDICATIONS_FILE, Medications.from_dict),
     Kept(DOSES_FILE, record_from_dict),
     Kept(NALOXONE_FILE, Kits.from_dict),
+    Kept(DRAFT_FILE, Draft.from_dict),
 )
 
 

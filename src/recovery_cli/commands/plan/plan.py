@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli.commands.plan.plan_sheet import show_plan
-from recovery_cli.commands.session import console, print_json, store_of
+from recovery_cli.commands.session import confirm, console, print_json, store_of
 from recovery_cli.plan import edit
 from recovery_cli.plan.plan import (
     LINE_PARTS,
@@ -137,7 +137,7 @@ def edit_command(ctx: typer.Context) -> None:
                 views.render_plan_edited(console(), changed=True)
                 return
             views.render_not_a_plan(console(stderr=True), problem)
-            if not typer.confirm("Open it again to fix this?", default=True):
+            if not confirm("Open it again to fix this?", default=True):
                 raise RecoveryError("your plan was not changed; the one you had is kept as it was")
     finally:
         edit.discard(copy)
