@@ -138,7 +138,11 @@ def edit_command(ctx: typer.Context) -> None:
                 return
             views.render_not_a_plan(console(stderr=True), problem)
             if not confirm("Open it again to fix this?", default=True):
-                raise RecoveryError("your plan was not changed; the one you had is kept as it was")
+                copy.keep = True  # the person's edits, for another try
+                raise RecoveryError(
+                    "your plan was not changed; the one you had is kept as it was, and your "
+                    f"edited copy is kept at {copy.path}"
+                )
     finally:
         edit.discard(copy)
 
