@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
+from typer.models import DefaultPlaceholder
 
 from recovery_cli import __version__
 from recovery_cli.commands.session import Session, unlocker
@@ -51,6 +52,7 @@ COMMANDS = {
 # option shows its own name in capitals (--note NOTE), never a type such as <str>.
 METAVARS = {
     "date": "DATE",
+    "day_text": "DATE",
     "since": "DATE",
     "until": "DATE",
     "clean_date": "DATE",
@@ -70,6 +72,97 @@ METAVARS = {
     "file": "FILE",
 }
 
+# One or two examples ending each command's help, written as typed after `recovery`
+# (tests/cli/test_readable.py checks that every command has them and that they parse).
+EXAMPLES = {
+    "init": ["init", "init --name Sam --clean-date 2026-09-01 --region GB --yes"],
+    "status": ["status", "status --json"],
+    "log": ["log", "log --mood 6 --craving 3 --sleep 7 --trigger payday"],
+    "log list": ["log list --since 2w"],
+    "log show": ["log show yesterday"],
+    "log delete": ["log delete 2026-11-20"],
+    "craving": ["craving", "craving --intensity 7 --trigger payday --coped Walk --after 3"],
+    "craving list": ["craving list --since 30d"],
+    "plan": ["plan show", "plan check"],
+    "plan show": ["plan show", "plan show --all"],
+    "plan add": ["plan add reason 'My daughter Maya'", "plan add lapse-step 'Call Dana'"],
+    "plan remove": ["plan remove reason 2"],
+    "plan list": ["plan list reason"],
+    "plan check": ["plan check"],
+    "plan edit": ["plan edit"],
+    "triggers": ["triggers list", "triggers add payday --risk high"],
+    "triggers add": ["triggers add payday --category situations --risk high"],
+    "triggers list": ["triggers list"],
+    "triggers edit": ["triggers edit payday --risk medium"],
+    "triggers remove": ["triggers remove payday"],
+    "coping": ["coping list", "coping add Walk --steps 'Twenty minutes outside'"],
+    "coping add": ["coping add Walk --steps 'Twenty minutes outside' --for payday"],
+    "coping list": ["coping list"],
+    "coping edit": ["coping edit Walk --for boredom"],
+    "coping remove": ["coping remove Walk"],
+    "contacts": ["contacts list", "contacts add Dana --phone 555-0101 --role sponsor"],
+    "contacts add": ["contacts add Dana --phone 555-0101 --role sponsor --hours 'any time'"],
+    "contacts list": ["contacts list"],
+    "contacts edit": ["contacts edit Dana --hours 'Mon-Fri 09:00-17:00'"],
+    "contacts remove": ["contacts remove Dana"],
+    "helplines": ["helplines", "helplines --region GB"],
+    "helplines add": ["helplines add 'Clinic nurse' 555-0199 --note 'weekdays'"],
+    "helplines remove": ["helplines remove 'Clinic nurse'"],
+    "meetings": ["meetings", "meetings --days 14"],
+    "meetings add": ["meetings add 'Tuesday NA' --day tue --time 19:30 --fellowship NA"],
+    "meetings list": ["meetings list"],
+    "meetings remove": ["meetings remove 'Tuesday NA'"],
+    "meetings edit": ["meetings edit 'Tuesday NA' --time 20:00"],
+    "meetings attend": ["meetings attend 'Tuesday NA' --date yesterday"],
+    "meetings goal": ["meetings goal on"],
+    "meetings export": ["meetings export -o meetings.ics"],
+    "meetings import": ["meetings import meetings.json", "meetings import feed.ics --dry-run"],
+    "meds": ["meds", "meds take"],
+    "meds add": ["meds add methadone --dose 'as on the label' --form liquid --time 08:00"],
+    "meds list": ["meds list"],
+    "meds change": ["meds change methadone --dose 'as on the label' --by 'Dr Ahmed'"],
+    "meds stop": ["meds stop methadone --reason 'finished the taper'"],
+    "meds history": ["meds history methadone"],
+    "meds take": ["meds take", "meds take methadone --observed"],
+    "meds missed": ["meds missed methadone --date yesterday"],
+    "meds takehome": ["meds takehome methadone --doses 6"],
+    "naloxone": ["naloxone", "naloxone add --expires 2027-08 --where 'kitchen drawer'"],
+    "naloxone list": ["naloxone list"],
+    "naloxone add": ["naloxone add --expires 2027-08 --where 'kitchen drawer'"],
+    "naloxone used": ["naloxone used 1"],
+    "appointments": ["appointments", "appointments --days 30"],
+    "appointments add": ["appointments add Counselling --at '2026-11-24 14:00' --every week"],
+    "appointments edit": ["appointments edit Counselling --at '2026-11-25 15:00'"],
+    "appointments done": ["appointments done Counselling"],
+    "appointments missed": ["appointments missed Counselling --date yesterday"],
+    "appointments cancel": ["appointments cancel Counselling --date 2026-12-01"],
+    "appointments list": ["appointments list"],
+    "appointments remove": ["appointments remove Counselling"],
+    "calendar": ["calendar export -o recovery.ics"],
+    "calendar export": ["calendar export -o recovery.ics --remind 30"],
+    "summary": ["summary", "summary --since 2026-11-01 --until 2026-11-14"],
+    "export": ["export -o summary.html", "export --format csv --since 30d --no-notes"],
+    "backup": ["backup -o recovery-backup.json"],
+    "restore": ["restore recovery-backup.json"],
+    "doctor": ["doctor", "doctor --fix"],
+    "lock": ["lock", "lock --now"],
+    "unlock": ["unlock", "unlock --for 2h"],
+    "goals": ["goals", "goals ideas money"],
+    "goals list": ["goals list --json"],
+    "goals add": ["goals add 'Update my CV' --area work --by 2027-01-31"],
+    "goals edit": ["goals edit 'Update my CV' --by 2027-02-28"],
+    "goals remove": ["goals remove 'Update my CV'"],
+    "goals done": ["goals done 'Update my CV'"],
+    "goals ideas": ["goals ideas money", "goals ideas money --add 1"],
+    "goals step": ["goals step add 'Update my CV' 'Find the old file'", "goals step done 1 1"],
+    "goals step add": ["goals step add 'Update my CV' 'Ask Dana to read it'"],
+    "goals step done": ["goals step done 'Update my CV' 1"],
+    "reflect": ["reflect", "reflect --went-well 'Went to my meeting' --grateful 'my sister'"],
+    "reflect list": ["reflect list --since 2w"],
+    "home": ["home", "home --json"],
+    "home set": ["home set --name 'Harbour House' --kind sober-living --curfew 22:00"],
+}
+
 # Shell completion is offered once, in the top-level help.
 COMPLETION_OPTIONS = ("install_completion", "show_completion")
 
@@ -85,36 +178,55 @@ def _load_command(name: str) -> Any:
         single.command(name)(target)
         target = single
     target.rich_markup_mode = None  # plain help, as the top level has: no boxes, no <bool>
+    if isinstance(target.info.cls, DefaultPlaceholder):
+        target.info.cls = _NearestCommandGroup  # a sub-app's typo is answered as the top's
     command = typer.main.get_command(target)
     command.name = name
-    _readable_help(command)
+    _readable_help(command, name)
     return command
 
 
-def _readable_help(command: Any) -> None:
-    """Name each value the way a person would (DATE, 0-10, TEXT; nothing for a flag) and
-    leave the completion options to the top level, in `command` and its subcommands."""
+def _readable_help(command: Any, path: str) -> None:
+    """Name each value the way a person would (DATE, 0-10, TEXT; nothing for a flag), leave
+    the completion options to the top level and end with examples, in `command` (the
+    words `path` after `recovery`) and its subcommands."""
     command.params = [p for p in command.params if p.name not in COMPLETION_OPTIONS]
+    examples = EXAMPLES.get(path, [])  # none yet: the help test names the command
+    if examples:
+        # \b keeps the lines as written instead of joining them into one paragraph.
+        command.epilog = "\b\nExamples:\n" + "\n".join(f"  recovery {e}" for e in examples)
     for param in command.params:
         if param.metavar is None and not getattr(param, "is_flag", False):
             param.metavar = METAVARS.get(param.name or "", (param.name or "value").upper())
         if param.param_type_name == "argument":
             # Typer lists an argument as "NAME <str>"; its name and help say enough.
             param.display_type_rich = lambda ctx: None
-    for sub in getattr(command, "commands", {}).values():
-        _readable_help(sub)
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        _readable_help(sub, f"{path} {sub_name}")
 
 
-def _unknown_command(name: str, known: list[str]) -> str:
+def _unknown_command(name: str, known: list[str], command_path: str) -> str:
     """What to say for a mistyped command: the nearest one, when one is near."""
     from difflib import get_close_matches
 
     near = get_close_matches(name, known, n=1)
-    hint = f"; did you mean {near[0]!r}?" if near else "; see recovery --help"
+    hint = f"; did you mean {near[0]!r}?" if near else f"; see {command_path} --help"
     return f"no command {name!r}{hint}"
 
 
-class _RecoveryGroup(TyperGroup):
+class _NearestCommandGroup(TyperGroup):
+    """A group that answers a mistyped command with the nearest one (every sub-app is one,
+    set in _load_command)."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        known = self.list_commands(ctx)
+        if name and not name.startswith("-") and name not in known:
+            ctx.fail(_unknown_command(name, known, ctx.command_path))
+        return super().resolve_command(ctx, args)
+
+
+class _RecoveryGroup(_NearestCommandGroup):
     """Loads commands on demand, and turns every failure into one line on stderr and an
     exit code; never a traceback unless --debug was given."""
 
@@ -123,12 +235,6 @@ class _RecoveryGroup(TyperGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         return _load_command(cmd_name) if cmd_name in COMMANDS else None
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and name not in COMMANDS:
-            ctx.fail(_unknown_command(name, list(COMMANDS)))
-        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -267,3 +267,69 @@ def test_ctrl_c_anywhere_is_one_calm_line_and_exit_130(
     result = set_up("status")
     assert result.exit_code == INTERRUPTED
     assert result.stderr == "error: stopped; nothing more was saved\n"
+
+
+def test_init_again_offers_what_is_kept(
+    run: Run, store: Store, monkeypatch: pytest.MonkeyPatch, frozen_today: Callable[..., None]
+) -> None:
+    frozen_today(date(2026, 11, 22))
+    monkeypatch.setattr(init_command, "is_interactive", lambda: True)
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    answers = ["Sam", "2025-08-14", "heroin", "gb", "", "Jo", "+44 20 7946 0000", "Maya"]
+    first = run("init", input="\n".join(answers) + "\n")
+    assert first.exit_code == 0, first.output
+    assert "[Europe/London]" in first.output  # GB's zone, not the computer's
+    again = run("init", input="\n" * 8)
+    assert again.exit_code == 0, again.output
+    for offered in ("[Sam]", "[2025-08-14]", "[heroin]", "[GB]", "[Europe/London]", "[Jo]"):
+        assert offered in again.output
+    assert "[+44 20 7946 0000]" in again.output
+    profile = load_profile(store)
+    assert profile is not None
+    assert (profile.name, profile.clean_date, profile.substances) == (
+        "Sam", date(2025, 8, 14), ["heroin"]
+    )  # fmt: skip
+    assert (profile.region, profile.timezone) == ("GB", "Europe/London")
+    plan = load_plan(store)
+    assert [(c.name, c.phone) for c in plan.contacts] == [("Jo", "+44 20 7946 0000")]
+    assert plan.reasons == ["Maya"]
+
+
+@pytest.mark.parametrize(
+    ("computer", "region", "typed", "kept"),
+    [
+        ("Asia/Tokyo", "DE", "", "Asia/Tokyo"),  # the computer's own zone on a first run
+        ("America/Chicago", "US", "", "America/Chicago"),
+        ("Asia/Tokyo", "US", "", "America/New_York"),
+        ("Asia/Tokyo", "AU", "", "Australia/Sydney"),
+        ("Asia/Tokyo", "GB", "London", "Europe/London"),  # a city naming one zone
+        ("Asia/Tokyo", "CA", "new york", "America/New_York"),
+    ],
+)
+def test_the_first_run_proposes_a_zone_and_takes_a_city(
+    run: Run,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    computer: str,
+    region: str,
+    typed: str,
+    kept: str,
+) -> None:
+    monkeypatch.setattr(init_command, "is_interactive", lambda: True)
+    monkeypatch.setenv("TZ", computer)
+    answers = ["Sam", "2025-08-14", "", region, typed, "", ""]
+    result = run("init", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    profile = load_profile(store)
+    assert profile is not None
+    assert profile.timezone == kept
+
+
+def test_a_city_is_a_time_zone_where_it_names_one(run: Run, store: Store) -> None:
+    assert run("init", "--name", "Sam", "--timezone", "sydney").exit_code == 0
+    profile = load_profile(store)
+    assert profile is not None
+    assert profile.timezone == "Australia/Sydney"
+    result = run("init", "--timezone", "Nowhere Town")
+    assert result.exit_code == 1
+    assert "unknown time zone 'Nowhere Town'" in result.stderr

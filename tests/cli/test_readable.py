@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from recovery_cli.cli import COMMANDS, _load_command, app
@@ -62,3 +63,32 @@ def test_output_to_a_file_keeps_sentences_whole(
     output = set_up("log", "list").output
     assert "No check-ins in this period yet. Record one with recovery log.\n" in output
     assert all(line == line.rstrip() for line in output.splitlines())
+
+
+@pytest.mark.parametrize("words", list(every_command())[1:], ids=" ".join)
+def test_help_ends_with_examples_that_parse(words: list[str]) -> None:
+    import shlex
+
+    import click
+
+    output = CliRunner().invoke(app, [*words, "--help"]).output
+    examples = output.rstrip().split("Examples:\n")[-1].splitlines()
+    assert "Examples:" in output, output
+    assert 1 <= len(examples) <= 2, output
+    for example in examples:
+        assert example.startswith("    recovery "), output
+        command: click.Command = typer.main.get_command(app)
+        ctx = command.make_context("recovery", shlex.split(example)[1:])
+        while isinstance(command, click.Group) and (rest := [*ctx._protected_args, *ctx.args]):
+            name, found, args = command.resolve_command(ctx, rest)
+            assert found is not None
+            assert name is not None
+            command, ctx = found, found.make_context(name, args, parent=ctx)
+        assert words[-1] in (ctx.info_name, *example.split()), example
+
+
+def test_a_mistyped_subcommand_suggests_the_nearest(run: Run) -> None:
+    result = run("plan", "shwo")
+    assert result.exit_code == 2
+    assert "no command 'shwo'; did you mean 'show'?" in result.output
+    assert "no command 'zzz'; see recovery meds --help" in run("meds", "zzz").output

@@ -71,6 +71,47 @@ def test_checkin_at_a_real_terminal(home: Path) -> None:
     assert (checkin.mood, checkin.craving, checkin.sleep, checkin.note) == (7, 2, 8.0, "steady")
 
 
+def test_ctrl_c_in_a_checkin_keeps_the_answers_for_next_time(home: Path) -> None:
+    child = spawn(home, "log")
+    child.expect(r"Mood.*\[5\]:")
+    child.sendline("8")
+    child.expect(r"Craving.*\[5\]:")
+    child.sendline("1")
+    child.expect(r"Hours of sleep \[7\]:")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    said = child.before.rstrip("\r\n").split("\r\n")[-1]
+    assert said.startswith("Stopped. Your answers so far are kept"), child.before
+    assert "error" not in child.before
+    assert load_checkins(Store(home)) == []
+
+    again = spawn(home, "log")
+    again.expect(r"You began a check-in for .* Carry on from there\? \[Y/n\]:")
+    again.sendline("maybe")  # asked again, kindly
+    again.expect("please answer yes or no")
+    again.sendline("y es")
+    again.expect("please answer yes or no")
+    again.sendline("yes")
+    again.expect(r"Mood.*\[8\]:")  # the kept answers are the suggestions
+    again.sendline("")
+    again.expect(r"Craving.*\[1\]:")
+    for _ in range(4):
+        again.sendline("")
+    again.expect("Did you use today")
+    again.sendline("n")
+    again.expect("A note")
+    again.sendline("")
+    again.expect("Saved your check-in")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+    (checkin,) = load_checkins(Store(home))
+    assert (checkin.mood, checkin.craving) == (8, 1)
+    assert not (home / "checkin-draft.toml").exists()
+
+
 def test_urge_surf_at_a_real_terminal(home: Path) -> None:
     surf = spawn(home, "craving", "--minutes", "1")
     surf.expect(r"How strong is the craving right now\? \(0-10\) \[5\]:")

@@ -52,11 +52,20 @@ def test_flags_record_one_craving(logged: Run, store: Store) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--intensity", "11"], "error: intensity must be 0-10, got 11"),
-        (["--intensity", "-1"], "error: intensity must be 0-10, got -1"),
-        (["--intensity", "5", "--after", "11"], "error: after must be 0-10, got 11"),
-        (["--intensity", "5", "--minutes", "-5"], "error: minutes must be 0-1440, got -5"),
-        (["--intensity", "5", "--minutes", "2000"], "error: minutes must be 0-1440, got 2000"),
+        (["--intensity", "11"], "error: intensity must be a number from 0 to 10, got '11'"),
+        (["--intensity", "-1"], "error: intensity must be a number from 0 to 10, got '-1'"),
+        (
+            ["--intensity", "5", "--after", "11"],
+            "error: after must be a number from 0 to 10, got '11'",
+        ),
+        (
+            ["--intensity", "5", "--minutes", "-5"],
+            "error: minutes must be a number from 0 to 1440, got '-5'",
+        ),
+        (
+            ["--intensity", "5", "--minutes", "2000"],
+            "error: minutes must be a number from 0 to 1440, got '2000'",
+        ),
         (["--intensity", "5", "--at", "23:59"], "error: a craving cannot be recorded for a time"),
         (["--intensity", "5", "--at", "soon"], "error: could not read 'soon'"),
         (["--intensity", "5", "--reset-clean-date"], "error: --reset-clean-date goes with"),

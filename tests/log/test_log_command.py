@@ -59,12 +59,12 @@ def test_done_when_example_round_trips(logged: Run) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--mood", "11"], "error: mood must be 1-10, got 11"),
-        (["--mood", "0"], "error: mood must be 1-10, got 0"),
-        (["--craving", "11"], "error: craving must be 0-10, got 11"),
-        (["--craving", "-1"], "error: craving must be 0-10, got -1"),
-        (["--sleep", "25"], "error: sleep must be 0-24, got 25.0"),
-        (["--sleep", "-1"], "error: sleep must be 0-24, got -1.0"),
+        (["--mood", "11"], "error: mood must be a number from 1 to 10, got '11'"),
+        (["--mood", "0"], "error: mood must be a number from 1 to 10, got '0'"),
+        (["--craving", "11"], "error: craving must be a number from 0 to 10, got '11'"),
+        (["--craving", "-1"], "error: craving must be a number from 0 to 10, got '-1'"),
+        (["--sleep", "25"], "error: sleep must be a number from 0 to 24, got '25'"),
+        (["--sleep", "-1"], "error: sleep must be a number from 0 to 24, got '-1'"),
         (["--sleep", "7.3"], "error: sleep is counted in half hours, got 7.3"),
         (["--mood", "5", "--date", "tomorrowish"], "error: could not read"),
         (["--mood", "5", "--date", "2026-03-21"], "error: a check-in cannot be for a day"),
@@ -84,7 +84,7 @@ def test_mistakes_explain_and_write_nothing(
 
 @pytest.mark.parametrize(
     "args",
-    [["--mood", "6.5"], ["--craving", "lots"], ["--sleep", "long"], ["--colour", "blue"]],
+    [["--colour", "blue"], ["--mood"]],
 )
 def test_usage_mistakes_exit_2_and_write_nothing(
     logged: Run, store: Store, args: list[str]
@@ -212,7 +212,7 @@ def test_interactive_checkin_asks_again_after_a_mistake(
     logged: Run, store: Store, terminal: None
 ) -> None:
     result = logged("log", input="12\n6\n\n\n9\n\n\nn\n\n")
-    assert "mood must be 1-10, got 12" in result.stderr
+    assert "mood must be a number from 1 to 10, got '12'" in result.stderr
     assert "there is no number 9 in the list" in result.stderr
     assert load_checkins(store)[0].mood == 6
 
@@ -284,3 +284,18 @@ def test_status_shows_todays_checkin_and_the_streak(logged: Run) -> None:
     assert "Today's check-in is done. Check-in streak: 2 days." in shown
     assert "Mood, last 14 days:     ············▄▇" in shown
     assert "Craving, last 14 days:  ············▅▂" in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("log", "--mood", "x"), "mood must be a number from 1 to 10, got 'x'"),
+        (("log", "--sleep", "lots"), "sleep must be a number from 0 to 24, got 'lots'"),
+        (("log", "--mood", "6.5"), "mood must be a whole number from 1 to 10, got '6.5'"),
+        (("craving", "--intensity", "lots"), "intensity must be a number from 0 to 10, got 'lots'"),
+    ],
+)
+def test_a_bad_number_is_explained_in_words(set_up: Run, args: tuple[str, ...], said: str) -> None:
+    result = set_up(*args)
+    assert result.exit_code == 1
+    assert result.output.strip() == f"error: {said}"

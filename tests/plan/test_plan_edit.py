@@ -102,7 +102,9 @@ def test_an_invalid_edit_is_refused_and_the_plan_left_untouched(
     assert "line 6: risk must be one of low, medium, high" in result.stderr
     assert "your plan was not changed" in result.stderr
     assert (home / "plan.toml").read_bytes() == before
-    assert leftovers(home) == []
+    (kept,) = leftovers(home)  # the edits are not lost, and it says where they are
+    assert kept.read_text() == INVALID
+    assert f"your edited copy is kept at {kept}" in " ".join(result.stderr.split())
 
 
 def test_an_invalid_edit_can_be_reopened_and_fixed(

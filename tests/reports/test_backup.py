@@ -24,6 +24,7 @@ from recovery_cli.life import goals
 from recovery_cli.life.home import Home, save_home
 from recovery_cli.life.reflection import Reflection, keep_reflection
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
+from recovery_cli.log.draft import Draft, keep_draft
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import (
     Attendance,
@@ -76,6 +77,7 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
         step = goals.Step("Find the old file", done=date(2026, 1, 6))
         kept.add(goals.Goal("Update my CV", date(2026, 1, 5), "work", steps=[step]))
     keep_reflection(store, Reflection(date(2026, 1, 6), "called mum", grateful=("tea",)))
+    keep_draft(store, Draft(date(2026, 1, 7), {"mood": 5, "triggers": ["payday"]}))
 
 
 def data_files(home: Path) -> dict[str, bytes]:

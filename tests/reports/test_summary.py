@@ -15,6 +15,7 @@ import json
 import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
 from importlib.resources import files
@@ -31,7 +32,7 @@ from recovery_cli.meetings.meetings import Attendance, save_attendance
 from recovery_cli.reports.summary import load_summary
 from recovery_cli.store.dates import Period, parse_period
 from recovery_cli.store.files import Store
-from recovery_cli.store.profile import load_profile
+from recovery_cli.store.profile import load_profile, save_profile
 from tests.conftest import Run
 
 NY = ZoneInfo("America/New_York")
@@ -383,3 +384,20 @@ def test_html_chart_goes_week_by_week_past_two_months(week: Run, store: Store) -
     daily = week("export", "--format", "html", "--since", "2026-01-01", "--until", "2026-01-31")
     assert "Mood and craving by day" in daily.stdout
     assert daily.stdout.count("<circle ") == 31 + 1
+
+
+def test_printed_pages_carry_the_name_the_period_and_page_numbers(week: Run, store: Store) -> None:
+    with store.transaction():
+        profile = load_profile(store)
+        assert profile is not None
+        save_profile(store, replace(profile, name='Sam "Jo" \\ </style><b>x'))
+    page = week("export", "--format", "html", *WEEK).stdout
+    ET.fromstring(page.removeprefix("<!DOCTYPE html>\n"))  # the name ended nothing
+    assert page.count("</style>") == 1
+    style = page.split("<style>")[1].split("</style>")[0]
+    escaped = "Sam \\000022Jo\\000022 \\00005c \\00003c\\00002fstyle\\00003e\\00003cb\\00003ex"
+    assert f'@top-left {{ content: "Recovery summary for {escaped}";' in style
+    assert '@top-right { content: "Tue 10 Mar 2026 to Mon 16 Mar 2026 (7 days)";' in style
+    assert 'content: "Page " counter(page) " of " counter(pages)' in style
+    assert "break-before: page" not in style
+    assert "page-break-before" not in style

@@ -12,6 +12,7 @@ import typer
 from recovery_cli.commands.options import Output, PassphraseFile
 from recovery_cli.commands.session import (
     Session,
+    confirm,
     console,
     is_interactive,
     passphrase,
@@ -126,7 +127,7 @@ def _move_aside_confirmed(finding: Finding) -> bool:
     if not is_interactive():
         return False
     aside = moved_aside(finding.path).name
-    return typer.confirm(
+    return confirm(
         f"{finding.path} cannot be read. Move it aside as {aside} (every byte is kept), "
         "so that recovery can start a new one?",
         default=False,

@@ -10,11 +10,11 @@ import typer
 
 from recovery_cli.commands.session import ask, console, is_interactive, store_of
 from recovery_cli.log.cleanhistory import record_correction
-from recovery_cli.plan.plan import Contact, load_plan, save_plan
+from recovery_cli.plan.plan import Contact, Plan, load_plan, save_plan
 from recovery_cli.store import clock
-from recovery_cli.store.clock import check_timezone
 from recovery_cli.store.dates import parse_date
 from recovery_cli.store.errors import InvalidValue
+from recovery_cli.store.fields import find, same_name
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import (
     Profile,
@@ -74,7 +74,7 @@ def init_command(
         profile = existing or Profile(timezone=clock.system_timezone())
         today = here(profile).today
         if all(value is None for value in given) and not yes and is_interactive():
-            _wizard(store, profile, today)
+            _wizard(store, profile, today, first=existing is None)
             return
         updated = replace(
             profile,
@@ -82,7 +82,7 @@ def init_command(
             clean_date=profile.clean_date if clean_date is None else _clean_date(clean_date, today),
             substances=profile.substances if substance is None else _merged(profile, substance),
             region=profile.region if region is None else region,
-            timezone=profile.timezone if timezone is None else check_timezone(timezone),
+            timezone=profile.timezone if timezone is None else clock.timezone_named(timezone),
         )
         updated = _with_spend(updated, spend_per_day, currency)
         save_profile(store, updated)
@@ -119,43 +119,72 @@ def _clean_date(text: str, today: date) -> date:
     return day
 
 
-def _wizard(store: Store, profile: Profile, today: date) -> None:
+def _wizard(store: Store, profile: Profile, today: date, *, first: bool) -> None:
+    """Ask for each detail, offering what is kept already (on a first run, the computer's
+    own time zone, or the usual one of the region chosen)."""
     out = console()
     render_wizard_welcome(out)
     current_date = profile.clean_date.isoformat() if profile.clean_date else "today"
     before = profile
+    name = ask("What would you like to be called?", str.strip, profile.name)
+    clean_date = ask(
+        "Your clean date (2025-08-14, today, 20 Nov 2025, ...)",
+        lambda text: _clean_date(text, today),
+        current_date,
+    )
+    substances = ask(
+        "What are you in recovery from? (comma-separated, e.g. heroin, opioids)",
+        lambda text: _merged(profile, text.split(",")),
+        ", ".join(profile.substances),
+    )
+    region = ask(
+        "Your country, for helplines (US, GB, CA, AU, IE, ...)", check_region, profile.region
+    )
+    keep_zone = not first and region == profile.region and profile.timezone
+    proposed = clock.proposed_timezone(region, clock.system_timezone())
+    timezone = ask(
+        "Your time zone (a city such as London, or a name such as Europe/London)",
+        _checked_timezone,
+        profile.timezone if keep_zone else proposed,
+    )
     profile = replace(
         profile,
-        name=ask("What would you like to be called?", str.strip, profile.name),
-        clean_date=ask(
-            "Your clean date (2025-08-14, today, 20 Nov 2025, ...)",
-            lambda text: _clean_date(text, today),
-            current_date,
-        ),
-        substances=ask(
-            "What are you in recovery from? (comma-separated, e.g. heroin, opioids)",
-            lambda text: _merged(profile, text.split(",")),
-            "",
-        ),
-        region=ask(
-            "Your country, for helplines (US, GB, CA, AU, IE, ...)", check_region, profile.region
-        ),
-        timezone=ask("Your time zone", _checked_timezone, profile.timezone),
+        name=name,
+        clean_date=clean_date,
+        substances=substances,
+        region=region,
+        timezone=timezone,
     )
     record_correction(store, before.clean_date, profile.clean_date, today)
     plan = load_plan(store)
-    contact_name = ask("Someone you can call when things get hard (a name)", str.strip, "")
-    if contact_name:
-        phone = ask(f"{contact_name}'s phone number", str.strip, "")
-        plan.contacts.append(Contact(name=contact_name, phone=phone))
+    _ask_contact(plan)
     reason = ask("One reason recovery matters to you", str.strip, "")
-    if reason:
+    if reason and not any(same_name(reason, kept) for kept in plan.reasons):
         plan.reasons.append(reason)
     save_profile(store, profile)
     save_plan(store, plan)
     render_wizard_done(out)
 
 
+def _ask_contact(plan: Plan) -> None:
+    """Someone to call: the first in the plan is offered, and a name already there is
+    updated rather than added twice."""
+    offered = plan.contacts[0] if plan.contacts else None
+    name = ask(
+        "Someone you can call when things get hard (a name)",
+        str.strip,
+        offered.name if offered else "",
+    )
+    if not name:
+        return
+    contact = find(plan.contacts, name)
+    phone = ask(f"{name}'s phone number", str.strip, contact.phone if contact else "")
+    if contact is None:
+        plan.contacts.append(Contact(name=name, phone=phone))
+    else:
+        contact.phone = phone
+
+
 def _checked_timezone(text: str) -> str:
     name = text.strip()
-    return check_timezone(name) if name else ""
+    return clock.timezone_named(name) if name else ""

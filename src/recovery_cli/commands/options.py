@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
 
 from recovery_cli.store.dates import PERIOD_DAYS
+from recovery_cli.store.errors import InvalidValue, RecoveryError
+from recovery_cli.store.fields import typed_number
 
 Since = Annotated[
     str | None,
@@ -59,3 +62,20 @@ PassphraseFile = Annotated[
         help="Read the passphrase from FILE (default: $RECOVERY_PASSPHRASE_FILE, else ask).",
     ),
 ]
+
+
+class Number(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """A numeric option read by the core's own rule (store.fields.typed_number), so that
+    `--mood x` says "mood must be a number from 1 to 10" as a prompt would, in one line."""
+
+    name = "number"
+
+    def __init__(self, label: str, low: float, high: float, *, whole: bool = True) -> None:
+        self.label, self.low, self.high, self.whole = label, low, high, whole
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            number = typed_number(self.label, str(value), self.low, self.high, whole=self.whole)
+        except InvalidValue as exc:  # click would answer a ValueError in its own words
+            raise RecoveryError(str(exc)) from None
+        return int(number) if self.whole else number

@@ -70,6 +70,22 @@ def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
             typer.echo(f"  {exc}", err=True)
 
 
+def confirm(question: str, default: bool) -> bool:
+    """A yes-or-no question; Enter takes `default`, and anything but yes/y/no/n is asked
+    again with a word of help (never "Error: invalid input")."""
+    answers = {"y": True, "yes": True, "n": False, "no": False}
+
+    def parse(answer: str) -> bool:
+        answer = answer.strip().casefold()
+        if not answer:
+            return default
+        if answer not in answers:
+            raise RecoveryError("please answer yes or no (y or n)")
+        return answers[answer]
+
+    return ask(f"{question} [{'Y/n' if default else 'y/N'}]", parse)
+
+
 def print_json(value: object) -> None:
     """Machine-readable output, every control character in text written as a `\\u` escape."""
     from recovery_cli.store.sanitise import json_text

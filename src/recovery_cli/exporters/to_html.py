@@ -57,13 +57,25 @@ ul.watch li { margin: 0.3rem 0; }
 table.notes td.when { white-space: nowrap; width: 1%; }
 table.notes td.note { white-space: pre-wrap; }
 footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: 0.5rem; font-size: 0.9rem; }
-@page { margin: 16mm 15mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .keep, svg, tr, table.facts { break-inside: avoid; page-break-inside: avoid; }
+  /* Small things stay whole; long tables may break between rows, never inside one, so no
+     page is left mostly blank waiting for a table that does not fit. */
+  .keep, svg, tr, caption { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   thead, tbody tr:first-child { break-after: avoid; page-break-after: avoid; }
+  p { orphans: 2; widows: 2; }
+}
+"""
+
+# Every printed page names whose summary it is, the period, and its number: in the page's
+# margins, filled in by _page_style with text escaped for a CSS string.
+PAGE_STYLE = """
+@page { margin: 18mm 15mm 18mm;
+  @top-left { content: %(who)s; font-size: 8.5pt; color: #444; }
+  @top-right { content: %(period)s; font-size: 8.5pt; color: #444; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8.5pt; }
 }
 """
 
@@ -74,7 +86,8 @@ def export_html(summary: Summary) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8"/>\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
         f"<title>{_e(title)}, {_e(words.period_label(summary.period))}</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n",
+        f"<style>{STYLE}{_page_style(title, words.period_label(summary.period))}</style>\n"
+        "</head>\n<body>\n",
         "<header>\n",
         f"<h1>{_e(title)}</h1>\n",
         f'<p class="period">{_e(words.period_label(summary.period))}</p>\n',
@@ -95,6 +108,18 @@ def export_html(summary: Summary) -> str:
         "</body>\n</html>\n",
     ]
     return "".join(parts)
+
+
+def _page_style(who: str, period: str) -> str:
+    return PAGE_STYLE % {"who": css_string(who), "period": css_string(period)}
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string that nothing in it can end: every character but
+    letters, digits, spaces and plain punctuation is written as a CSS escape, so that a
+    quote, a backslash or `</style>` is only text (and the page stays well-formed XML)."""
+    kept = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.()-")
+    return '"' + "".join(c if c in kept else f"\\{ord(c):06x}" for c in one_line(text, 80)) + '"'
 
 
 def _facts(summary: Summary) -> str:

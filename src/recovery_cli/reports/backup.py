@@ -34,6 +34,7 @@ from recovery_cli.life.goals import GOALS_FILE, Goals
 from recovery_cli.life.home import HOME_FILE, Home
 from recovery_cli.life.reflection import REFLECTIONS_FILE, Reflection
 from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
+from recovery_cli.log.draft import DRAFT_FILE, Draft
 from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
 from recovery_cli.meetings.meetings import (
     ATTENDANCE_FILE,
@@ -91,6 +92,7 @@ DATA_FILES: tuple[Kept, ...] = (
     Kept(HOME_FILE, Home.from_dict),
     Kept(GOALS_FILE, Goals.from_dict),
     Kept(REFLECTIONS_FILE, Reflection.from_dict),
+    Kept(DRAFT_FILE, Draft.from_dict),
 )
 
 

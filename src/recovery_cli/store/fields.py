@@ -6,6 +6,7 @@ store adds the file and line when the value came from a file.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, time
@@ -160,6 +161,20 @@ def in_range(
         raise InvalidValue(f"{name} must be {low:g}-{high:g}, got {value!r}", key)
     if whole and value != int(value):
         raise InvalidValue(f"{name} must be a whole number, got {value!r}", key)
+
+
+def typed_number(name: str, text: str, low: float, high: float, *, whole: bool = True) -> float:
+    """A number the person typed (a flag or an answer), within low..high; a mistake is
+    explained in words ("mood must be a number from 1 to 10, got 'x'")."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        value = math.nan
+    if not low <= value <= high:  # also refuses nan
+        raise InvalidValue(f"{name} must be a number from {low:g} to {high:g}, got {text!r}")
+    if whole and not value.is_integer():
+        raise InvalidValue(f"{name} must be a whole number from {low:g} to {high:g}, got {text!r}")
+    return value
 
 
 def clock_time(value: object, key: str = "time") -> time:

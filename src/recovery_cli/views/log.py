@@ -63,6 +63,14 @@ def render_checkin_heading(out: Console, day: date, *, updating: bool) -> None:
     out.print(f"[bold]{verb} {day_name(day)}.[/bold] Press Enter to keep the suggestion.")
 
 
+def render_draft_kept(out: Console) -> None:
+    """After Ctrl-C half-way through the check-in's questions: one calm line of its own,
+    below the interrupted question (where a terminal shows ^C)."""
+    if out.is_terminal:
+        out.print()
+    out.print("Stopped. Your answers so far are kept; recovery log will offer them next time.")
+
+
 def render_deleted(out: Console, day: date | None) -> None:
     """After `log delete`: the day's check-in deleted, or (None) nothing deleted."""
     out.print(

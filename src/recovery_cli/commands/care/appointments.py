@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from recovery_cli.commands.session import console, is_interactive, print_json, store_of
+from recovery_cli.commands.session import confirm, console, is_interactive, print_json, store_of
 from recovery_cli.store import clock
 from recovery_cli.store.dates import parse_date
 from recovery_cli.store.errors import InvalidValue, RecoveryError
@@ -323,7 +323,7 @@ def remove_command(
     if not yes:
         if not is_interactive():
             raise RecoveryError("removing asks first; add --yes to remove it without a question")
-        if not typer.confirm(f"Remove the appointment {shown!r}?", default=False):
+        if not confirm(f"Remove the appointment {shown!r}?", default=False):
             from recovery_cli.views.care.appointments import render_nothing_removed
 
             render_nothing_removed(console())

@@ -21,7 +21,7 @@ from recovery_cli.care.doses import (
     load_doses,
 )
 from recovery_cli.care.meds import already_taken, local_today, meds_today, status_of
-from recovery_cli.commands.session import console, is_interactive, print_json, store_of
+from recovery_cli.commands.session import confirm, console, is_interactive, print_json, store_of
 from recovery_cli.plan import hours as clinic_hours
 from recovery_cli.store import fields
 from recovery_cli.store.dates import DATE_FORMS, parse_date, parse_time
@@ -252,7 +252,7 @@ def _confirm_second(prescription: rx.Prescription, day: date) -> None:
     already = f"{prescription.name} is already ticked for {day.isoformat()}"
     if not is_interactive():
         raise RecoveryError(f"{already}; nothing was recorded (give --yes to record it anyway)")
-    if not typer.confirm(f"{already}. Record another one?", default=False):
+    if not confirm(f"{already}. Record another one?", default=False):
         views.render_nothing_recorded(console())
         raise typer.Exit(0)
 

@@ -12,7 +12,7 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
-from recovery_cli.commands.options import Since, Until
+from recovery_cli.commands.options import Number, Since, Until
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import Craving
@@ -30,16 +30,26 @@ SURF_MINUTES = 15
 def craving_command(
     ctx: typer.Context,
     intensity: Annotated[
-        int | None, typer.Option(help="How strong it is, 0 (none) to 10 (strongest).")
+        int | None,
+        typer.Option(
+            click_type=Number("intensity", 0, 10),
+            help="How strong it is, 0 (none) to 10 (strongest).",
+        ),
     ] = None,
     trigger: Annotated[str | None, typer.Option(help="What set it off.")] = None,
     coped: Annotated[
         list[str] | None, typer.Option(help="A coping strategy you tried (repeatable).")
     ] = None,
-    after: Annotated[int | None, typer.Option(help="How strong it was afterwards, 0-10.")] = None,
+    after: Annotated[
+        int | None,
+        typer.Option(click_type=Number("after", 0, 10), help="How strong it was afterwards, 0-10."),
+    ] = None,
     minutes: Annotated[
         int | None,
-        typer.Option(help="How long it lasted; on a terminal, the length of the urge-surf timer."),
+        typer.Option(
+            click_type=Number("minutes", 0, 24 * 60),
+            help="How long it lasted; on a terminal, the length of the urge-surf timer.",
+        ),
     ] = None,
     used: Annotated[
         bool, typer.Option("--used/--no-used", help="Whether you used (default: no).")

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import typer
-
 from recovery_cli.care import naloxone
-from recovery_cli.commands.session import ask, console
+from recovery_cli.commands.session import ask, confirm, console
 from recovery_cli.log.cleanhistory import check_restart, restart_clean_date
 from recovery_cli.plan import helplines
 from recovery_cli.plan.plan import load_plan
@@ -55,7 +53,7 @@ def after_use(store: Store, day: date, *, restarted: bool, interactive: bool) ->
         f"Would you like to count clean time again from {day:%d %B %Y}? "
         "The time before stays in your history"
     )
-    if not typer.confirm(question, default=False):
+    if not confirm(question, default=False):
         render_clean_date_kept(out, can_ask=True)
         return
     note = ask("A note for your history (Enter for none)", str.strip, "")

@@ -3,6 +3,7 @@ terminal), and `log list`, `log show`, `log delete` to read it back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -11,12 +12,14 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
-from recovery_cli.commands.options import Since, Until
-from recovery_cli.commands.session import ask, console, print_json, store_of
+from recovery_cli.commands.options import Number, Since, Until
+from recovery_cli.commands.session import ask, confirm, console, print_json, store_of
 from recovery_cli.log import logbook
+from recovery_cli.log.draft import Draft, drop_draft, keep_draft, load_draft
 from recovery_cli.log.logbook import CheckIn
 from recovery_cli.store.dates import parse_date, parse_period
 from recovery_cli.store.errors import InvalidValue, RecoveryError
+from recovery_cli.store.fields import typed_number
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import here, load_profile
 
@@ -33,11 +36,25 @@ def log_command(
     day_text: Annotated[
         str | None, typer.Option("--date", help="The day (default today): 2026-11-20, yesterday.")
     ] = None,
-    mood: Annotated[int | None, typer.Option(help="Mood, 1 (very low) to 10 (very good).")] = None,
-    craving: Annotated[
-        int | None, typer.Option(help="Craving, 0 (none) to 10 (strongest).")
+    mood: Annotated[
+        int | None,
+        typer.Option(
+            click_type=Number("mood", 1, 10), help="Mood, 1 (very low) to 10 (very good)."
+        ),
     ] = None,
-    sleep: Annotated[float | None, typer.Option(help="Hours slept, 0-24 (halves allowed).")] = None,
+    craving: Annotated[
+        int | None,
+        typer.Option(
+            click_type=Number("craving", 0, 10), help="Craving, 0 (none) to 10 (strongest)."
+        ),
+    ] = None,
+    sleep: Annotated[
+        float | None,
+        typer.Option(
+            click_type=Number("sleep", 0, 24, whole=False),
+            help="Hours slept, 0-24 (halves allowed).",
+        ),
+    ] = None,
     trigger: Annotated[
         list[str] | None, typer.Option(help="A trigger you met (repeatable).")
     ] = None,
@@ -76,8 +93,10 @@ def log_command(
                 "nothing to record; give --mood, --craving, --sleep, --trigger, --coped, "
                 "--used or --note (or run recovery log on a terminal to be asked)"
             )
-        given = _questions(store, day, today)
+        day, given = _asked_with_draft(store, day, today)
     with store.transaction():
+        if asked:
+            drop_draft(store)
         if reset_clean_date:
             ready_to_restart(store, day)
         before, after = logbook.update_checkin(
@@ -127,54 +146,77 @@ def _given(
     return given
 
 
-def _questions(store: Store, day: date, today: date) -> dict[str, Any]:
-    """Ask for the day's check-in, offering what is there already (or yesterday's values)."""
+def _asked_with_draft(store: Store, day: date, today: date) -> tuple[date, dict[str, Any]]:
+    """The day and the answers to its questions; a check-in stopped half-way is offered
+    back, and one stopped now keeps what was answered as a draft (exit 130)."""
+    answers: dict[str, Any] = {}
+    draft = load_draft(store)
+    if draft is not None:
+        if confirm(
+            f"You began a check-in for {draft.day:%A %d %B} and stopped. Carry on from there?",
+            default=True,
+        ):
+            day, answers = draft.day, dict(draft.answers)
+        else:
+            drop_draft(store)
+    try:
+        return day, _questions(store, day, today, answers)
+    except (typer.Abort, KeyboardInterrupt):
+        if not answers:
+            raise
+        keep_draft(store, Draft(day, answers))
+        from recovery_cli.views.log import render_draft_kept
+
+        render_draft_kept(console(stderr=True))
+        raise typer.Exit(130) from None  # exits.INTERRUPTED, which commands/ may not import
+
+
+def _questions(store: Store, day: date, today: date, answers: dict[str, Any]) -> dict[str, Any]:
+    """Ask for the day's check-in, offering what is there already (or yesterday's values,
+    or the draft's `answers`); `answers` fills as each question is answered."""
     from recovery_cli.plan.plan import load_plan
     from recovery_cli.views.log import render_checkin_heading, render_numbered
 
     out = console()
     existing = logbook.checkin_for(store, day)
     earlier = existing or logbook.checkin_for(store, day - timedelta(days=1))
+    suggested = {name: _default(earlier, name) for name in ("mood", "craving", "sleep")}
+    suggested |= {name: ", ".join(_list(existing, name)) for name in ("triggers", "coped")}
+    suggested["note"] = existing.note if existing else ""
+    for name, value in answers.items():
+        suggested[name] = ", ".join(value) if isinstance(value, list) else f"{value}"
+    used = answers.get("used", bool(existing and existing.used))
     plan = load_plan(store)
     render_checkin_heading(out, day, updating=existing is not None)
-    mood = ask("Mood, 1 (very low) to 10 (very good)", score("mood", 1), _default(earlier, "mood"))
-    craving = ask(
-        "Craving, 0 (none) to 10 (strongest)", score("craving", 0), _default(earlier, "craving")
-    )
-    sleep = ask("Hours of sleep", _sleep, _default(earlier, "sleep"))
+
+    def answer(name: str, question: str, parse: Callable[[str], Any]) -> None:
+        answers[name] = ask(question, parse, suggested[name])
+
+    answer("mood", "Mood, 1 (very low) to 10 (very good)", score("mood", 1))
+    answer("craving", "Craving, 0 (none) to 10 (strongest)", score("craving", 0))
+    answer("sleep", "Hours of sleep", _sleep)
     trigger_names = logbook.with_names([t.name for t in plan.triggers], _list(existing, "triggers"))
     render_numbered(out, "Your triggers:", trigger_names)
-    triggers = ask(
+    answer(
+        "triggers",
         "Triggers you met (numbers or names, comma-separated; Enter for none)",
-        lambda answer: pick_names(answer, trigger_names),
-        ", ".join(_list(existing, "triggers")),
+        lambda text: pick_names(text, trigger_names),
     )
     coping_names = logbook.with_names([c.name for c in plan.coping], _list(existing, "coped"))
     render_numbered(out, "Your coping strategies:", coping_names)
-    coped = ask(
+    answer(
+        "coped",
         "Coping you used (numbers or names, comma-separated; Enter for none)",
-        lambda answer: pick_names(answer, coping_names),
-        ", ".join(_list(existing, "coped")),
+        lambda text: pick_names(text, coping_names),
     )
     when = "today" if day == today else "that day"
-    used = typer.confirm(f"Did you use {when}?", default=bool(existing and existing.used))
-    note = ask("A note (Enter for none)", str.strip, existing.note if existing else "")
-    return {
-        "mood": mood,
-        "craving": craving,
-        "sleep": sleep,
-        "triggers": triggers,
-        "coped": coped,
-        "used": used,
-        "note": note,
-    }
+    answers["used"] = confirm(f"Did you use {when}?", default=bool(used))
+    answer("note", "A note (Enter for none)", str.strip)
+    return dict(answers)
 
 
 def _sleep(answer: str) -> float:
-    try:
-        hours = float(answer.strip())
-    except ValueError:
-        raise InvalidValue(f"sleep must be hours such as 7 or 6.5, got {answer!r}") from None
+    hours = typed_number("sleep", answer, 0, 24, whole=False)
     return CheckIn(day=date.min, sleep=hours).sleep or 0.0
 
 
@@ -248,7 +290,7 @@ def delete_command(
     if not yes:
         if not common.is_interactive():
             raise RecoveryError("deleting asks first; add --yes to delete without a question")
-        if not typer.confirm(f"Delete your check-in for {day:%d %B %Y}?", default=False):
+        if not confirm(f"Delete your check-in for {day:%d %B %Y}?", default=False):
             render_deleted(console(), None)
             return
     with store.transaction():

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import typer
-
+from recovery_cli.commands.session import confirm
 from recovery_cli.plan.plan import CopingStrategy, Plan, Trigger, changing, load_plan
 from recovery_cli.store import fields
-from recovery_cli.store.errors import InvalidValue, RecoveryError
+from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.fields import find
 from recovery_cli.store.files import Store
 
@@ -19,14 +18,7 @@ def score(name: str, low: int, high: int = 10) -> Callable[[str], int]:
     """A parser for a whole number low..high, its mistakes explained by `name`."""
 
     def parse(answer: str) -> int:
-        try:
-            value = int(answer.strip())
-        except ValueError:
-            raise InvalidValue(
-                f"{name} must be a whole number {low}-{high}, got {answer!r}"
-            ) from None
-        fields.in_range(name, value, low, high)
-        return value
+        return int(fields.typed_number(name, answer, low, high))
 
     return parse
 
@@ -59,13 +51,13 @@ def offer_new_names(
         name
         for name in triggers
         if find(plan.triggers, name) is None
-        and typer.confirm(f"Add the trigger {name!r} to your plan?", default=True)
+        and confirm(f"Add the trigger {name!r} to your plan?", default=True)
     ]
     new_coping = [
         name
         for name in coping
         if find(plan.coping, name) is None
-        and typer.confirm(f"Add the coping strategy {name!r} to your plan?", default=True)
+        and confirm(f"Add the coping strategy {name!r} to your plan?", default=True)
     ]
     if not new_triggers and not new_coping:
         return

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli.commands.plan.plan_sheet import show_plan
-from recovery_cli.commands.session import console, print_json, store_of
+from recovery_cli.commands.session import confirm, console, print_json, store_of
 from recovery_cli.plan import edit
 from recovery_cli.plan.plan import (
     LINE_PARTS,
@@ -137,8 +137,12 @@ def edit_command(ctx: typer.Context) -> None:
                 views.render_plan_edited(console(), changed=True)
                 return
             views.render_not_a_plan(console(stderr=True), problem)
-            if not typer.confirm("Open it again to fix this?", default=True):
-                raise RecoveryError("your plan was not changed; the one you had is kept as it was")
+            if not confirm("Open it again to fix this?", default=True):
+                copy.keep = True  # the person's edits, for another try
+                raise RecoveryError(
+                    "your plan was not changed; the one you had is kept as it was, and your "
+                    f"edited copy is kept at {copy.path}"
+                )
     finally:
         edit.discard(copy)
 
