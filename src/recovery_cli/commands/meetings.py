@@ -453,7 +453,7 @@ def import_command(
 ) -> None:
     """Bring in meetings from a feed you downloaded; importing it again adds nothing new."""
     from recovery_cli.meetings.importers import ImportOptions, read_meetings
-    from recovery_cli.meetings.meetings import changing, load_meetings, normalise_fellowship
+    from recovery_cli.meetings.meetings import load_meetings, normalise_fellowship, save_meetings
     from recovery_cli.store.clock import check_timezone
 
     text = _read(file)
@@ -463,11 +463,13 @@ def import_command(
     chosen = normalise_fellowship(fellowship) if fellowship else None
     options = ImportOptions(zone, here.today, chosen, feed=file.name)
     result = read_meetings(text, fmt.strip().lower(), options)
-    if dry_run:
-        merged = _merge_into(load_meetings(store), result.meetings, file.name, prune)
-    else:
-        with changing(store) as book:
-            merged = _merge_into(book, result.meetings, file.name, prune)
+    with store.transaction():
+        book = load_meetings(store)
+        before = book.meetings
+        merged = _merge_into(book, result.meetings, file.name, prune)
+        # An import that changes nothing writes nothing: a large schedule takes seconds.
+        if not dry_run and book.meetings != before:
+            save_meetings(store, book)
     from recovery_cli.views.meetings import ImportReport, import_counts, render_import
 
     report = ImportReport(merged, result.skipped, zone, "--timezone" if timezone else "yours")
