@@ -1,5 +1,7 @@
 """The summaries kept beside the records give the same figures as reading every record,
-whether written by appends, rewritten whole, edited by hand between runs, or deleted."""
+whether written by appends, rewritten whole, edited by hand between runs, or deleted: the
+days with a check-in and the dashboard's streak, "checked in today" and last check-in
+drawn from them, the coping totals, the recent records read from the end."""
 
 from __future__ import annotations
 
@@ -12,7 +14,11 @@ from hypothesis import strategies as st
 
 from recovery_cli.log import logbook
 from recovery_cli.log.digest import DIGEST_NAME
-from recovery_cli.log.insights import coping_effectiveness, stored_coping_effectiveness
+from recovery_cli.log.insights import (
+    coping_effectiveness,
+    stored_coping_effectiveness,
+    streak_of_run,
+)
 from recovery_cli.log.logbook import CheckIn, Craving
 from recovery_cli.store.files import Store
 
@@ -55,10 +61,26 @@ def hand_edit(store: Store, file: logbook.JsonLinesFile, keep: int) -> None:
     os.utime(path, ns=(later, later))
 
 
+def full_parse_figures(days: set[date], today: date) -> tuple[bool, int, date | None]:
+    """Checked in today, the streak and the last day with a check-in up to today, worked out
+    over every day as the dashboard once did."""
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return today in days, streak, max((d for d in days if d <= today), default=None)
+
+
 def assert_same_figures(store: Store) -> None:
     every_checkin = logbook.load_checkins(store)
     every_craving = logbook.load_cravings(store)
     assert logbook.checkin_days(store) == sorted(c.day for c in every_checkin)
+    days = {c.day for c in every_checkin}
+    for today in (START + timedelta(days=n) for n in range(-1, 64)):
+        run = logbook.checkin_run(store, today)
+        kept = (run is not None and run[1] == today, streak_of_run(run, today), run and run[1])
+        assert kept == full_parse_figures(days, today)
     assert stored_coping_effectiveness(store) == coping_effectiveness(every_craving)
     since = START + timedelta(days=30)
     assert logbook.load_checkins(store, since) == [c for c in every_checkin if c.day >= since]

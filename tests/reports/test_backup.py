@@ -88,6 +88,10 @@ def without_created(document: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in document.items() if key != "created"}
 
 
+def document_of(store: Store) -> Any:
+    return json.loads(backup.backup_text(store))
+
+
 def write(path: Path, document: Any) -> Path:
     path.write_text(json.dumps(document) if not isinstance(document, str) else document)
     return path
@@ -96,7 +100,7 @@ def write(path: Path, document: Any) -> Path:
 @pytest.fixture
 def backup_file(store: Store, tmp_path: Path) -> Path:
     fill(store)
-    return write(tmp_path / "backup.json", backup.backup_document(store))
+    return write(tmp_path / "backup.json", document_of(store))
 
 
 # The registry
@@ -116,7 +120,7 @@ def test_every_data_file_of_the_package_is_backed_up() -> None:
 
 def test_a_full_store_is_backed_up_whole(store: Store) -> None:
     fill(store)
-    document = backup.backup_document(store)
+    document = document_of(store)
     assert document["app"] == "recovery"
     assert document["schema_version"] == 1
     assert set(document["files"]) == {kept.file.filename for kept in backup.DATA_FILES}
@@ -137,7 +141,7 @@ def test_backup_restore_backup_gives_the_same_document(
     other = Store(tmp_path / "elsewhere")
     restored = backup.restore(other, backup_file)
     assert restored.replaced is None
-    assert without_created(backup.backup_document(other)) == without_created(
+    assert without_created(document_of(other)) == without_created(
         json.loads(backup_file.read_text())
     )
     assert data_files(other.home) == before
@@ -165,12 +169,13 @@ def test_any_note_and_name_survive_a_round_trip(
     fill(store, note)
     with store.transaction():
         save_profile(store, Profile(name, date(2025, 8, 14), [], "US", "UTC"))
-    document = backup.backup_document(store)
-    path = write(tmp_path_factory.mktemp("out") / "b.json", backup.dumps(document))
+    text = backup.backup_text(store)
+    path = write(tmp_path_factory.mktemp("out") / "b.json", text)
+    document = json.loads(text)
     other = Store(tmp_path_factory.mktemp("other"))
     backup.restore(other, path)
     assert data_files(other.home) == data_files(store.home)
-    assert without_created(backup.backup_document(other)) == without_created(document)
+    assert without_created(document_of(other)) == without_created(document)
 
 
 def test_older_records_are_migrated_on_restore(
@@ -224,7 +229,7 @@ def test_an_invalid_value_is_kept_by_the_backup_and_named_by_the_restore(
     fill(store)
     path = store.path(CHECKINS_FILE)
     path.write_text(path.read_text().replace('"mood": 6', '"mood": 11'))
-    document = backup.backup_document(store)
+    document = document_of(store)
     assert document["files"]["checkins.jsonl"]["records"][0]["mood"] == 11
     fresh = Store(tmp_path / "fresh")
     with pytest.raises(RecoveryError, match=r"checkins\.jsonl, record 1: mood must be 1-10"):
@@ -236,7 +241,7 @@ def test_an_invalid_value_in_a_toml_file_stops_the_backup(store: Store) -> None:
     fill(store)
     store.path(PLAN_FILE).write_text('schema_version = 1\nreasons = "one"\n')
     with pytest.raises(RecoveryError, match=r"plan\.toml"):
-        backup.backup_document(store)
+        document_of(store)
 
 
 def test_nothing_to_back_up(run: Run, home: Path) -> None:
@@ -272,7 +277,7 @@ def test_with_yes_the_replaced_data_is_kept(
     run: Run, store: Store, tmp_path: Path, frozen_today: Any
 ) -> None:
     fill(store)
-    document = backup.backup_document(store)
+    document = document_of(store)
     del document["files"]["attendance.jsonl"]
     path = write(tmp_path / "b.json", document)
     with store.transaction():
@@ -310,7 +315,7 @@ def test_a_damaged_data_folder_can_be_restored(store: Store, backup_file: Path) 
 
 def good_document(store: Store) -> dict[str, Any]:
     fill(store)
-    return backup.backup_document(store)
+    return document_of(store)
 
 
 REFUSALS: list[tuple[str, Any, str]] = [
@@ -421,4 +426,4 @@ def test_any_backup_is_refused_plainly_or_restores_readable_files(
         assert "\n" not in refusal
         assert not [p for p in store.home.glob("*") if p.name != ".lock"]
     else:
-        assert set(backup.backup_document(store)["files"]) == set(files)
+        assert set(document_of(store)["files"]) == set(files)

@@ -54,7 +54,9 @@ def controls(text: str, line_ends: str = "\n") -> set[str]:
 
 def summary_of(text: str) -> Summary:
     checkin = CheckIn(DAY, mood=5, craving=3, triggers=[text], coped=[text], note=text)
-    return build_summary(Profile(name=text), Period(DAY, DAY), DAY, [DAY], [checkin], [], [], [])
+    return build_summary(
+        Profile(name=text), Period(DAY, DAY), DAY, (DAY, DAY), [checkin], [], [], []
+    )
 
 
 def calendar_of(text: str) -> str:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
+from recovery_cli.log.insights import last_run
 from recovery_cli.log.logbook import CheckIn, Craving
 from recovery_cli.meetings.meetings import Attendance, Meeting
 from recovery_cli.plan.plan import Contact
@@ -36,10 +37,10 @@ def week(offsets: range, **values: float) -> list[CheckIn]:
 
 class TestNoCheckin:
     def test_two_whole_days_missed_is_not_yet_a_sign(self) -> None:
-        assert no_checkin([day(3)], TODAY) is None
+        assert no_checkin(last_run([day(3)], TODAY), TODAY) is None
 
     def test_three_whole_days_missed_is(self) -> None:
-        found = no_checkin([day(10), day(4)], TODAY)
+        found = no_checkin(last_run([day(10), day(4)], TODAY), TODAY)
         assert found is not None
         assert found.kind == "no_checkin"
         assert found.dates == (day(3), day(2), day(1))
@@ -47,14 +48,14 @@ class TestNoCheckin:
         assert found.message == "No check-in for 3 days; the last one was on Mon 16 Mar."
 
     def test_today_still_open_is_not_counted(self) -> None:
-        assert no_checkin([day(0)], TODAY) is None
-        assert no_checkin([day(1)], TODAY) is None
+        assert no_checkin(last_run([day(0)], TODAY), TODAY) is None
+        assert no_checkin(last_run([day(1)], TODAY), TODAY) is None
 
     def test_nothing_before_the_first_check_in(self) -> None:
-        assert no_checkin([], TODAY) is None
+        assert no_checkin(last_run([], TODAY), TODAY) is None
 
     def test_a_check_in_after_the_day_judged_is_ignored(self) -> None:
-        assert no_checkin([day(5), day(-1)], TODAY) is not None
+        assert no_checkin(last_run([day(5), day(-1)], TODAY), TODAY) is not None
 
 
 class TestCravingsRising:
@@ -195,7 +196,7 @@ def test_all_rules_together_in_order() -> None:
     ]
     found = things_to_watch(
         TODAY,
-        [c.day for c in checkins],
+        last_run((c.day for c in checkins), TODAY),
         checkins,
         attended=[Attendance("Tuesday Night", day(20))],
         scheduled=[day(6)],
@@ -212,7 +213,7 @@ def test_all_rules_together_in_order() -> None:
 
 def test_a_calm_fortnight_has_nothing_to_watch() -> None:
     checkins = week(range(14), mood=7, craving=2, sleep=7.5)
-    assert things_to_watch(TODAY, [c.day for c in checkins], checkins) == []
+    assert things_to_watch(TODAY, last_run((c.day for c in checkins), TODAY), checkins) == []
 
 
 def test_the_nudge_names_someone_with_a_phone() -> None:

@@ -58,7 +58,7 @@ def backup_command(
         phrase = _needed(passphrase(given, twice=True, question="A passphrase for the backup"))
     elif store.recipient is not None and store.recipient not in recipients:
         recipients.append(store.recipient)  # a locked store's backup is always encrypted
-    text = backup.dumps(backup.backup_document(store))
+    text = backup.backup_text(store)
     write_output(output, backup.sealed(text, recipients, phrase) if recipients or phrase else text)
     if output is not None:
         from recovery_cli.views.data import render_backup_saved

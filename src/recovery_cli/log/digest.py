@@ -33,6 +33,8 @@ Figures = dict[str, Any]
 CopingTotals = dict[str, list[Any]]
 # Runs of days in a row with a check-in: [[first day, last day], ...] in ISO dates, in order.
 Runs = list[list[str]]
+# One run of days in a row: its first and last day.
+Run = tuple[date, date]
 
 
 def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> Figures:
@@ -129,6 +131,16 @@ def runs_of(days: Iterable[date]) -> Runs:
     for day in sorted(set(days)):
         add_day(runs, day)
     return runs
+
+
+def run_up_to(runs: Runs, day: date) -> Run | None:
+    """The last run in `runs` that starts on or before `day`, cut at `day` (None: no day in
+    `runs` is on or before it). Read from the end: days after `day` are few, if any."""
+    iso = day.isoformat()
+    for first, last in reversed(runs):
+        if first <= iso:
+            return date.fromisoformat(first), min(date.fromisoformat(last), day)
+    return None
 
 
 def days_of(runs: Runs) -> list[date]:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from math import fsum
 from typing import Literal
 
-from recovery_cli.log.digest import CopingTotals, add_coping
+from recovery_cli.log.digest import CopingTotals, Run, add_coping, run_up_to, runs_of
 from recovery_cli.log.logbook import CheckIn, Craving, coping_totals
 from recovery_cli.store.files import Store
 from recovery_cli.store.words import counted
@@ -121,18 +121,20 @@ def checkin_on(checkins: Iterable[CheckIn], day: date) -> CheckIn | None:
 
 def streak(checkins: Iterable[CheckIn], today: date) -> int:
     """Days in a row with a check-in, ending today, or yesterday while today is still open."""
-    return streak_of_days((c.day for c in checkins), today)
+    return streak_of_run(last_run((c.day for c in checkins), today), today)
 
 
-def streak_of_days(checkin_days: Iterable[date], today: date) -> int:
-    """`streak` from the days alone (`logbook.checkin_days` reads them without parsing)."""
-    days = set(checkin_days)
-    day = today if today in days else today - timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= timedelta(days=1)
-    return count
+def last_run(checkin_days: Iterable[date], today: date) -> Run | None:
+    """The last run of days in a row with a check-in up to `today` (see `digest.run_up_to`);
+    `logbook.checkin_run` reads it from the summary of the file instead."""
+    return run_up_to(runs_of(checkin_days), today)
+
+
+def streak_of_run(run: Run | None, today: date) -> int:
+    """`streak` from the last run of days in a row with a check-in up to `today`."""
+    if run is None or run[1] < today - timedelta(days=1):
+        return 0
+    return (run[1] - run[0]).days + 1
 
 
 def window(checkins: Iterable[CheckIn], until: date, days: int) -> list[CheckIn]:

@@ -175,9 +175,11 @@ def checkin_days(store: Store) -> list[date]:
     return digest.days_of(_checkin_figures(store)["runs"])
 
 
-def days_and_recent(store: Store, since: date) -> tuple[list[date], list[CheckIn]]:
-    """`checkin_days` and `load_checkins(since=...)` together."""
-    return checkin_days(store), load_checkins(store, since)
+def checkin_run(store: Store, day: date) -> digest.Run | None:
+    """The last run of days in a row with a check-in up to `day` (cut at `day`), from the
+    summary of the file: what the streak, "checked in today" and the days without a
+    check-in need, at the same cost whatever the years kept."""
+    return digest.run_up_to(_checkin_figures(store)["runs"], day)
 
 
 def coping_totals(store: Store) -> digest.CopingTotals:

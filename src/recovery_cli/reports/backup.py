@@ -4,10 +4,12 @@ A backup is `{"schema_version": 1, "app": "recovery", "created": ..., "files": {
 A TOML file is kept as its text, exactly as it is on disk: the comments a person wrote in
 a hand edit survive, the file comes back byte for byte, and its dates and times need no
 encoding of their own to pass through JSON. A JSON Lines file is kept as its records,
-migrated to the current schema version. A TOML file is parsed by the model that owns it and
-a JSON Lines file read as JSON objects (each record once, by the C parser: years of records
-cost little), so a damaged file stops a backup; a backup is checked in full, every record
-through its model, before a restore touches anything.
+migrated to the current schema version. A TOML file is parsed by the model that owns it, so
+a damaged one stops a backup. A JSON Lines file's record lines are copied into the document
+as they are when cheap checks pass (`Store.copied_lines`: starts with "{", ends with "}",
+printable ASCII), so years of records are neither parsed nor encoded again; any other line
+is parsed, and one that is not a JSON object stops the backup. A backup is checked in full,
+every record through its model, before a restore touches anything.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ MAX_BACKUP_BYTES = 512 * 1024 * 1024
 # A backup nests document > files > file > records > record > a list or table in it >
 # its values; a little room beyond that, and nothing deeper is ever read.
 MAX_DEPTH = 10
+COMPACT = (",", ":")
 
 
 @dataclass(frozen=True)
@@ -117,25 +120,20 @@ class Restored:
     replaced: Path | None
 
 
-def backup_document(store: Store) -> dict[str, Any]:
-    """Everything in the store as one JSON-ready document; a damaged file stops it."""
+def backup_text(store: Store) -> str:
+    """Everything in the store as one JSON document, compact and ASCII only (so no control
+    character can reach a terminal raw); a damaged TOML file, or a record line that is not
+    a JSON object, stops it."""
     if not any(store.exists(kept.file) for kept in DATA_FILES):
         raise RecoveryError(f"there is nothing to back up yet in {store.home}")
     with store.transaction():
-        parts = [part for kept in DATA_FILES if (part := _read(store, kept)) is not None]
-    return {
+        entries = [entry for kept in DATA_FILES if (entry := _entry(store, kept)) is not None]
+    head = {
         VERSION_KEY: BACKUP_VERSION,
         "app": APP,
         "created": clock.now().isoformat(timespec="seconds"),
-        "files": {part.name: _entry(part) for part in parts},
     }
-
-
-def dumps(document: dict[str, Any]) -> str:
-    """The backup as text: ASCII only, so no control character can reach a terminal raw.
-    Compact, because only compact JSON goes through the C encoder: indented JSON takes the
-    pure-Python one, several times slower on years of records."""
-    return json.dumps(document, separators=(",", ":")) + "\n"
+    return json.dumps(head, separators=COMPACT)[:-1] + ',"files":{' + ",".join(entries) + "}}\n"
 
 
 def sealed(text: str, recipients: Sequence[str], passphrase: str | None) -> bytes:
@@ -301,21 +299,23 @@ def _is_version(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
-def _read(store: Store, kept: Kept) -> Part | None:
-    """A file of the store as a backup holds it; None when it does not exist. A TOML file
-    (small) is checked by its model; a JSON Lines file, which grows with every year kept,
-    only as JSON objects at the current schema version, read once: the backup keeps what
-    is there, and a restore checks every record through its model before writing any."""
-    file = kept.file
-    if isinstance(file, TomlFile):
-        text = store.text(file)
-        if text is None:
+def _entry(store: Store, kept: Kept) -> str | None:
+    """One file as the backup holds it, `"name":{...}` in JSON; None when it does not
+    exist. A TOML file (small) is checked by its model; a JSON Lines file, which grows with
+    every year kept, is copied line by line (`Store.copied_lines`): a restore checks every
+    record through its model before writing any."""
+    file, name = kept.file, json.dumps(kept.file.filename)
+    if isinstance(file, JsonLinesFile):
+        if not store.exists(file):
             return None
-        _check(store, kept)
-        return Part(kept, tomllib.loads(text).get(VERSION_KEY, 1), text)
-    if not store.exists(file):
+        records = ",".join(store.copied_lines(file))
+        return f'{name}:{{"{VERSION_KEY}":{file.version},"records":[{records}]}}'
+    text = store.text(file)
+    if text is None:
         return None
-    return Part(kept, file.version, store.load_objects(file))
+    _check(store, kept)
+    entry = {VERSION_KEY: tomllib.loads(text).get(VERSION_KEY, 1), "text": text}
+    return f"{name}:{json.dumps(entry, separators=COMPACT)}"
 
 
 def _check(store: Store, kept: Kept) -> None:
@@ -324,11 +324,6 @@ def _check(store: Store, kept: Kept) -> None:
         store.load(kept.file, kept.parse)
     else:
         store.load_records(kept.file, kept.parse)
-
-
-def _entry(part: Part) -> dict[str, Any]:
-    key = "text" if isinstance(part.content, str) else "records"
-    return {VERSION_KEY: part.version, key: part.content}
 
 
 def _write(store: Store, part: Part) -> None:

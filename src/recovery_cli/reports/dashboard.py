@@ -19,7 +19,8 @@ from recovery_cli.log.cleantime import (
     last_milestone,
     next_milestone,
 )
-from recovery_cli.log.insights import daily_series, streak_of_days
+from recovery_cli.log.digest import Run
+from recovery_cli.log.insights import daily_series, streak_of_run
 from recovery_cli.log.logbook import CheckIn
 from recovery_cli.meetings.attendance import MeetingGlance
 from recovery_cli.plan.plan import Contact
@@ -118,7 +119,7 @@ class Dashboard:
 def build_dashboard(
     profile: Profile | None,
     today: date,
-    checkin_days: Sequence[date] = (),
+    checkin_run: Run | None = None,
     recent: Sequence[CheckIn] = (),
     clean_periods: Sequence[CleanPeriod] = (),
     meetings: MeetingGlance | None = None,
@@ -127,7 +128,8 @@ def build_dashboard(
     medications: Sequence[MedStatus] = (),
     next_appointment: Visit | None = None,
 ) -> Dashboard:
-    """The dashboard; `recent` needs the check-ins of the last SPARKLINE_DAYS days only.
+    """The dashboard; `checkin_run` is the last run of days with a check-in up to today
+    (`insights.last_run`), `recent` needs the check-ins of the last SPARKLINE_DAYS days only.
     `call` is the person the nudge beside the things to watch names."""
     if profile is None:
         return Dashboard(today=today)
@@ -144,8 +146,8 @@ def build_dashboard(
         dashboard = replace(dashboard, money_not_spent=money, milestone_today=milestone)
     return replace(
         dashboard,
-        checked_in_today=today in checkin_days,
-        streak_days=streak_of_days(checkin_days, today),
+        checked_in_today=checkin_run is not None and checkin_run[1] == today,
+        streak_days=streak_of_run(checkin_run, today),
         moods=tuple(daily_series(recent, today, SPARKLINE_DAYS, "mood")),
         cravings=tuple(daily_series(recent, today, SPARKLINE_DAYS, "craving")),
         clean_periods=tuple(clean_periods),
@@ -173,21 +175,21 @@ def _gives_back(profile: Profile, clean_date: date, today: date) -> tuple[str | 
 def load_dashboard(store: Store, profile: Profile | None, here: Here) -> Dashboard:
     """The dashboard as of `here`, read from the store."""
     from recovery_cli.log.cleanhistory import load_history
-    from recovery_cli.log.logbook import days_and_recent
+    from recovery_cli.log.logbook import checkin_run, load_checkins
 
     today = here.today
     since = min(sparkline_start(today), look_back_start(today))
-    days, recent = days_and_recent(store, since)
+    run, recent = checkin_run(store, today), load_checkins(store, since)
     dashboard = build_dashboard(
         profile,
         today,
-        checkin_days=days,
+        checkin_run=run,
         recent=recent,
         clean_periods=load_history(store).periods,
     )
     if profile is None:
         return dashboard
-    dashboard = _with_schedules_and_care(store, profile, dashboard, here, since, days, recent)
+    dashboard = _with_schedules_and_care(store, profile, dashboard, here, since, run, recent)
     return _with_life(store, dashboard, here)
 
 
@@ -210,7 +212,7 @@ def _with_schedules_and_care(
     dashboard: Dashboard,
     here: Here,
     since: date,
-    days: Sequence[date],
+    run: Run | None,
     recent: Sequence[CheckIn],
 ) -> Dashboard:
     """Meetings, medication, appointments, and the things to watch drawn from them all."""
@@ -233,7 +235,7 @@ def _with_schedules_and_care(
     watch = [
         *things_to_watch(
             today,
-            days,
+            run,
             recent,
             load_cravings(store, since=since),
             attended,

@@ -27,6 +27,7 @@ from recovery_cli.care.prescriptions import DoseChange, Prescription, dose_histo
 from recovery_cli.life.goals import Goal, StepDone, steps_done_between
 from recovery_cli.life.reflection import Reflection
 from recovery_cli.log.cleantime import CleanTime, clean_time
+from recovery_cli.log.digest import Run
 from recovery_cli.log.insights import (
     CopingEffect,
     TriggerStat,
@@ -182,7 +183,7 @@ def build_summary(
     profile: Profile,
     period: Period,
     generated: date,
-    checkin_days: Sequence[date],
+    checkin_run: Run | None,
     checkins: Sequence[CheckIn],
     cravings: Sequence[Craving],
     attended: Sequence[Attendance],
@@ -196,7 +197,8 @@ def build_summary(
     goals: Sequence[Goal] = (),
     reflections: Sequence[Reflection] | None = None,
 ) -> Summary:
-    """The summary of `period`. `checkins` and `cravings` must cover the period and the
+    """The summary of `period`. `checkin_run` is the last run of days with a check-in up to
+    its end (`insights.last_run`). `checkins` and `cravings` must cover the period and the
     two weeks before its end (for the things to watch); `scheduled` holds the days of
     meeting sittings in the two weeks before its end; `doses` must cover the period.
     `reflections` (None: not included) are kept for the days of the period."""
@@ -229,7 +231,7 @@ def build_summary(
         meetings=_meeting_counts(a for a in attended if since <= a.day <= until),
         watch=(
             *things_to_watch(
-                until, checkin_days, checkins, cravings, attended, scheduled, use_since=since
+                until, checkin_run, checkins, cravings, attended, scheduled, use_since=since
             ),
             *care_to_watch(until, outcomes=outcomes, prescriptions=prescriptions),
         ),
@@ -326,18 +328,18 @@ def load_summary(
     from recovery_cli.care.prescriptions import load_medications
     from recovery_cli.life.goals import load_goals
     from recovery_cli.life.reflection import load_reflections
-    from recovery_cli.log.logbook import days_and_recent, load_cravings
+    from recovery_cli.log.logbook import checkin_run, load_checkins, load_cravings
     from recovery_cli.meetings.meetings import load_attendance, load_meetings
 
     first = min(period.since, look_back_start(period.until))
-    days, checkins = days_and_recent(store, first)
+    run, checkins = checkin_run(store, period.until), load_checkins(store, first)
     end = min(now, datetime.combine(period.until, time(23, 59, 59), ZoneInfo(zone)))
     book = load_book(store)
     return build_summary(
         profile,
         period,
         now.date(),
-        days,
+        run,
         checkins,
         load_cravings(store, since=first),
         load_attendance(store),

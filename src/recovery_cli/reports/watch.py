@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
+from recovery_cli.log.digest import Run
 from recovery_cli.log.insights import averages, trend, use_days, window
 from recovery_cli.log.logbook import CheckIn, Craving
 from recovery_cli.store.words import counted, hours
@@ -81,12 +82,12 @@ class Watch:
         }
 
 
-def no_checkin(checkin_days: Iterable[date], today: date) -> Watch | None:
-    """3 or more whole days without a check-in since the last one (none ever: nothing)."""
-    earlier = [day for day in checkin_days if day <= today]
-    if not earlier:
+def no_checkin(checkin_run: Run | None, today: date) -> Watch | None:
+    """3 or more whole days without a check-in since the last one (none ever: nothing);
+    `checkin_run` is the last run of days with a check-in up to today (`insights.last_run`)."""
+    if checkin_run is None:
         return None
-    last = max(earlier)
+    last = checkin_run[1]
     missed = tuple(last + timedelta(days=n) for n in range(1, (today - last).days))
     if len(missed) < QUIET_DAYS:
         return None
@@ -182,17 +183,18 @@ def use_recorded(
 
 def things_to_watch(
     today: date,
-    checkin_days: Iterable[date],
+    checkin_run: Run | None,
     checkins: Sequence[CheckIn],
     cravings: Sequence[Craving] = (),
     attended: Sequence[Attendance] = (),
     scheduled: Sequence[date] = (),
     use_since: date | None = None,
 ) -> list[Watch]:
-    """Every rule, as of `today`. `checkins` needs the last LOOK_BACK_DAYS days only;
+    """Every rule, as of `today`. `checkin_run` is the last run of days with a check-in up to
+    today (`insights.last_run`); `checkins` needs the last LOOK_BACK_DAYS days only;
     use counts from `use_since` (default: the last LOOK_BACK_DAYS days)."""
     found = (
-        no_checkin(checkin_days, today),
+        no_checkin(checkin_run, today),
         cravings_rising(checkins, today),
         low_mood(checkins, today),
         short_sleep(checkins, today),
