@@ -387,19 +387,18 @@ class Store:
     def copied_lines(self, file: JsonLinesFile) -> list[str]:
         """The record lines of a JSON Lines file as printable ASCII JSON objects at the
         current schema version, for a caller that copies records as they are (a backup) and
-        must not pay for parsing and encoding years of them again. In a file at the current
-        version, a line that starts with "{", ends with "}" and is printable ASCII (as the
-        store writes a record without characters beyond ASCII) is taken as it is, unparsed:
-        the store only ever writes JSON objects, and whoever reads the copy checks it. Any
-        other line is parsed (one that is not a JSON object is named) and encoded again."""
+        must not pay for encoding years of them again. Every line is parsed, so that a line
+        edited by hand into something that is not a JSON object is named here rather than
+        found by a restore; a line at the current version that is printable ASCII (as the
+        store writes a record) is then taken as it is, any other encoded again."""
         numbered, version = self._record_lines(file)
         path = self.path(file)
+        records = _json_objects(path, numbered)
         if version != file.version:
-            records = _json_objects(path, numbered)
             return [json.dumps(migrate(file, record, version)) for record in records]
         return [
-            line if _plain_object(line) else json.dumps(_json_object(path, line, number))
-            for number, line in numbered
+            line if _plain_object(line) else json.dumps(record)
+            for (_, line), record in zip(numbered, records, strict=True)
         ]
 
     def _record_lines(self, file: JsonLinesFile) -> tuple[list[tuple[int, str]], int]:
