@@ -108,3 +108,26 @@ def test_home_is_in_the_backup(housed: Run, tmp_path: object) -> None:
     assert result.exit_code == 0, result.output
     with open(str(tmp_path) + "/backup.json", encoding="utf-8") as file:
         assert "home.toml" in json.load(file)["files"]
+
+
+def test_dashboard_shows_a_planned_move_within_sixty_days(
+    housed: Run, frozen_today: Callable[..., None]
+) -> None:
+    frozen_today(date(2026, 1, 30), time(9, 0))  # 61 days ahead
+    assert "Moving out" not in housed("status").stdout
+    assert json.loads(housed("status", "--json").stdout)["planned_move"] is None
+    frozen_today(date(2026, 1, 31), time(9, 0))
+    assert "in 60 days (Wed 1 Apr)" in housed("status").stdout
+    frozen_today(date(2026, 3, 20), time(9, 0))
+    assert "Moving out of Harbour House in 12 days (Wed 1 Apr)." in housed("status").stdout
+    assert json.loads(housed("status", "--json").stdout)["planned_move"] == {
+        "home": "Harbour House",
+        "date": "2026-04-01",
+        "days_to_go": 12,
+    }
+    frozen_today(date(2026, 3, 31), time(9, 0))
+    assert "Moving out of Harbour House tomorrow (Wed 1 Apr)." in housed("status").stdout
+    frozen_today(date(2026, 4, 1), time(9, 0))
+    assert "Moving out of Harbour House today." in housed("status").stdout
+    frozen_today(date(2026, 4, 2), time(9, 0))
+    assert "Moving out" not in housed("status").stdout
