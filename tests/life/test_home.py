@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from importlib.resources import files
 from zoneinfo import ZoneInfo
 
+import jsonschema
 import pytest
 from typer.testing import Result
 
@@ -108,3 +110,90 @@ def test_home_is_in_the_backup(housed: Run, tmp_path: object) -> None:
     assert result.exit_code == 0, result.output
     with open(str(tmp_path) + "/backup.json", encoding="utf-8") as file:
         assert "home.toml" in json.load(file)["files"]
+
+
+def test_dashboard_shows_a_planned_move_within_sixty_days(
+    housed: Run, frozen_today: Callable[..., None]
+) -> None:
+    frozen_today(date(2026, 1, 30), time(9, 0))  # 61 days ahead
+    assert "Moving out" not in housed("status").stdout
+    assert json.loads(housed("status", "--json").stdout)["planned_move"] is None
+    frozen_today(date(2026, 1, 31), time(9, 0))
+    assert "in 60 days (Wed 1 Apr)" in housed("status").stdout
+    frozen_today(date(2026, 3, 20), time(9, 0))
+    assert "Moving out of Harbour House in 12 days (Wed 1 Apr)." in housed("status").stdout
+    assert json.loads(housed("status", "--json").stdout)["planned_move"] == {
+        "home": "Harbour House",
+        "date": "2026-04-01",
+        "days_to_go": 12,
+    }
+    frozen_today(date(2026, 3, 31), time(9, 0))
+    assert "Moving out of Harbour House tomorrow (Wed 1 Apr)." in housed("status").stdout
+    frozen_today(date(2026, 4, 1), time(9, 0))
+    assert "Moving out of Harbour House today." in housed("status").stdout
+    frozen_today(date(2026, 4, 2), time(9, 0))
+    assert "Moving out" not in housed("status").stdout
+
+
+HOME_FORMATS = ("markdown", "html", "json", "csv")
+
+
+def test_summary_shows_the_living_situation(housed: Run, frozen_today: Callable[..., None]) -> None:
+    frozen_today(date(2026, 3, 5), time(9, 0))
+    shown = housed("summary").stdout
+    assert "Living situation" in shown
+    assert "Harbour House (sober-living house)" in shown
+    assert "22:00" in shown
+    assert "Wed 1 Apr 2026, in 27 days" in shown
+    assert "555-0100" not in shown
+
+
+@pytest.mark.parametrize("format_name", HOME_FORMATS)
+def test_every_export_format_holds_the_living_situation_where_it_belongs(
+    housed: Run, frozen_today: Callable[..., None], format_name: str
+) -> None:
+    frozen_today(date(2026, 3, 5), time(9, 0))
+    page = housed("export", "--format", format_name).stdout
+    if format_name == "csv":  # one row a day: the home is no figure of a day
+        assert "Harbour House" not in page
+        return
+    assert "Living situation" in page or format_name == "json"
+    assert "Harbour House" in page
+    assert "Wed 1 Apr 2026, in 27 days" in page or format_name == "json"
+    for private in ("555-0100", "Maria", "chores on Saturday"):
+        assert private not in page
+
+
+def test_json_export_holds_the_home_and_matches_its_schema(
+    housed: Run, frozen_today: Callable[..., None]
+) -> None:
+    frozen_today(date(2026, 4, 2), time(9, 0))
+    data = json.loads(housed("export", "--format", "json").stdout)
+    schema = json.loads(
+        files("recovery_cli").joinpath("schemas/export.schema.json").read_text("utf-8")
+    )
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    # the planned day has passed: the date stays, the countdown does not
+    assert data["home"] == {
+        "kind": "sober-living",
+        "name": "Harbour House",
+        "curfew": "22:00",
+        "move_date": "2026-04-01",
+        "days_until_move": None,
+    }
+
+
+@pytest.mark.parametrize("format_name", HOME_FORMATS)
+def test_supporter_page_never_says_where_the_person_lives(
+    housed: Run, frozen_today: Callable[..., None], format_name: str
+) -> None:
+    frozen_today(date(2026, 3, 5), time(9, 0))
+    result = housed("export", "--for", "supporter", "--format", format_name)
+    assert result.exit_code == 0, result.output
+    assert "Harbour House" not in result.stdout
+    assert "Living situation" not in result.stdout
+
+
+def test_summary_without_a_home_has_no_living_situation(set_up: Run) -> None:
+    assert "Living situation" not in set_up("summary").stdout
+    assert "home" not in json.loads(set_up("export", "--format", "json").stdout)

@@ -94,3 +94,19 @@ def test_unknown_audience_or_part_is_one_line(
     assert says in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("include", "told"),
+    [
+        ((), "shared notes. Add more with --include meds or cravings."),
+        (("--include", "meds"), "shared notes, meds. Add more with --include cravings."),
+        (("--include", "cravings"), "shared notes, cravings. Add more with --include meds."),
+        (("--include", "meds", "--include", "cravings"), "shared notes, meds, cravings."),
+    ],
+)
+def test_supporter_export_offers_only_what_can_still_be_added(
+    lived: Run, include: tuple[str, ...], told: str
+) -> None:
+    line = exported(lived, "markdown", *include).stderr.strip().splitlines()[0]
+    assert line == f"This page holds: clean time, meetings, {told}"

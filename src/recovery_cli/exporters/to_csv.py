@@ -13,7 +13,8 @@ they are empty when the person keeps no medications or appointments.
 The first row is the column names, as every spreadsheet and `csv` reader expects; the
 period is the dates in the first column. A supporter page has only the date and the notes
 the person shared, and the cravings or medication columns when they were included: its
-columns say what it holds."""
+columns say what it holds. The living situation is not a figure of each day, so it has no
+column (the other formats show it once)."""
 
 from __future__ import annotations
 

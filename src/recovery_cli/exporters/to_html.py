@@ -100,6 +100,7 @@ def export_html(summary: Summary) -> str:
         _meetings(summary),
         _medications(summary),
         _appointments(summary),
+        _home(summary),
         _life(summary),
         _watch(summary),
         _notes(summary),
@@ -332,13 +333,9 @@ def _medications(summary: Summary) -> str:
         return ""
     parts = [] if summary.medications else [f'<p class="quiet">{_e(words.NONE_IN_PERIOD)}</p>\n']
     for medication in summary.medications:
-        rows = "".join(
-            f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>\n'
-            for label, value in words.medication_rows(medication)
-        )
         parts.append(
             f'<div class="keep">\n<h3>{_e(medication.name)}</h3>\n'
-            f'<table class="facts">\n{rows}</table>\n'
+            + _fact_table(words.medication_rows(medication))
             + _table(
                 words.DOSE_CHANGES,
                 words.DOSE_CHANGE_COLUMNS,
@@ -347,6 +344,21 @@ def _medications(summary: Summary) -> str:
             + "</div>\n"
         )
     return f"<section>\n<h2>{_e(words.MEDICATION)}</h2>\n{''.join(parts)}</section>\n"
+
+
+def _fact_table(rows: Sequence[tuple[str, str]]) -> str:
+    """Labels and values, one row each."""
+    cells = "".join(
+        f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>\n' for label, value in rows
+    )
+    return f'<table class="facts">\n{cells}</table>\n'
+
+
+def _home(summary: Summary) -> str:
+    if summary.home is None:
+        return ""
+    table = _fact_table(words.home_rows(summary.home))
+    return f'<section class="keep">\n<h2>{_e(words.HOME)}</h2>\n{table}</section>\n'
 
 
 def _appointments(summary: Summary) -> str:

@@ -4,7 +4,9 @@
 they left the schema at version 1. Version 2 counts triggers met in cravings too
 (`top_triggers`: `times`, `days`, `cravings`), marks the strategies ranked (`helped_most`)
 and gives the clean time at the end of the period (`clean_time_at_end`). `steps_done` lists
-the steps done toward goals; `reflections` is there only when the person included them."""
+the steps done toward goals; `reflections` is there only when the person included them;
+`home` (the living situation) only when the person keeps one, never on a supporter page.
+Each of these is optional, so the schema stays at version 2."""
 
 from __future__ import annotations
 
@@ -12,7 +14,12 @@ from datetime import date
 from typing import Any
 
 from recovery_cli.log.cleantime import CleanTime
-from recovery_cli.reports.summary import AppointmentFigures, MedicationInPeriod, Summary
+from recovery_cli.reports.summary import (
+    AppointmentFigures,
+    LivingSituation,
+    MedicationInPeriod,
+    Summary,
+)
 from recovery_cli.store.sanitise import json_text
 
 SCHEMA_VERSION = 2
@@ -101,6 +108,8 @@ def summary_data(summary: Summary) -> dict[str, Any]:
         data["medications"] = [_medication(m) for m in summary.medications]
     if summary.appointments is not None:
         data["appointments"] = _appointments(summary.appointments)
+    if summary.home is not None:
+        data["home"] = _home(summary.home)
     data["steps_done"] = [
         {"date": s.day.isoformat(), "goal": s.goal, "step": s.step} for s in summary.steps_done
     ]
@@ -138,6 +147,16 @@ def _medication(medication: MedicationInPeriod) -> dict[str, Any]:
         "taken_dates": [day.isoformat() for day in days.taken],
         "missed_dates": [day.isoformat() for day in days.missed],
         "takehome_doses_given": days.takehome_given,
+    }
+
+
+def _home(home: LivingSituation) -> dict[str, Any]:
+    return {
+        "kind": home.kind,
+        "name": home.name,
+        "curfew": None if home.curfew is None else home.curfew.strftime("%H:%M"),
+        "move_date": _iso(home.moves_on),
+        "days_until_move": home.days_until_move,
     }
 
 

@@ -55,6 +55,8 @@ def export_markdown(summary: Summary) -> str:
     )
     lines += _medications(summary)
     lines += _appointments(summary)
+    if summary.home is not None:
+        lines += _section(words.HOME, _table(("", "Now"), words.home_rows(summary.home)))
     lines += _life(summary)
     lines += _section("Things to watch", [f"- {_text(w.message)}" for w in summary.watch])
     notes = [f"- **{words.day_label(n.day)}** ({n.source}): {_text(n.text)}" for n in summary.notes]

@@ -19,6 +19,8 @@ HOME_FILE = TomlFile("home.toml")
 KINDS = ("sober-living", "family", "own", "other")
 # The dashboard shows the curfew when it is this close: in the evening, for most curfews.
 CURFEW_NOTICE = timedelta(hours=6)
+# The dashboard mentions a planned move from this many days ahead.
+MOVE_NOTICE_DAYS = 60
 TEXT_LIMIT = 200
 RULES_LIMIT = 2000
 
@@ -94,11 +96,33 @@ def curfew_soon(home: Home | None, now: datetime) -> Curfew | None:
     return upcoming if upcoming.left <= CURFEW_NOTICE else None
 
 
+@dataclass(frozen=True)
+class Move:
+    """A planned move still ahead: out of which home (its name, maybe ""), on which day, and
+    in how many days (0 on the day)."""
+
+    name: str
+    on: date
+    days: int
+
+
+def planned_move(home: Home | None, today: date) -> Move | None:
+    """The planned move, when one is planned and still ahead."""
+    if home is None or home.until is None or home.until < today:
+        return None
+    return Move(home.name, home.until, (home.until - today).days)
+
+
+def move_soon(home: Home | None, today: date) -> Move | None:
+    """The planned move when it is close enough to mention on the dashboard."""
+    move = planned_move(home, today)
+    return move if move is not None and move.days <= MOVE_NOTICE_DAYS else None
+
+
 def days_until_move(home: Home, today: date) -> int | None:
     """Days until a planned move, when one is planned and still ahead (0 on the day)."""
-    if home.until is None or home.until < today:
-        return None
-    return (home.until - today).days
+    move = planned_move(home, today)
+    return None if move is None else move.days
 
 
 def load_home(store: Store) -> Home | None:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from recovery_cli.care.appointments import Visit
     from recovery_cli.care.meds import MedStatus
     from recovery_cli.life.goals import Goal, Step
-    from recovery_cli.life.home import Curfew
+    from recovery_cli.life.home import Curfew, Move
     from recovery_cli.store.files import Store
     from recovery_cli.store.profile import Here
 
@@ -67,6 +67,7 @@ class Dashboard:
     money_not_spent: str | None = None
     milestone_today: str | None = None
     curfew: Curfew | None = None
+    move: Move | None = None
     next_step: tuple[Goal, Step] | None = None
     offer_reflection: bool = False
 
@@ -108,6 +109,7 @@ class Dashboard:
                 if self.curfew
                 else None
             ),
+            "planned_move": _move_dict(self.move),
             "next_appointment": (
                 self.next_appointment.to_dict() if self.next_appointment else None
             ),
@@ -194,13 +196,18 @@ def load_dashboard(store: Store, profile: Profile | None, here: Here) -> Dashboa
 
 
 def _with_life(store: Store, dashboard: Dashboard, here: Here) -> Dashboard:
-    """The next step of the nearest goal, and the evening reflection if not done today."""
+    """The next step of the nearest goal, the evening reflection if not done today, the
+    curfew in the evening and a planned move that is near."""
     from recovery_cli.life.goals import load_goals, nearest_next_step
+    from recovery_cli.life.home import curfew_soon, load_home, move_soon
     from recovery_cli.life.reflection import EVENING_HOUR, reflected_on
 
     evening = here.now.hour >= EVENING_HOUR
+    home = load_home(store)
     return replace(
         dashboard,
+        curfew=curfew_soon(home, here.now),
+        move=move_soon(home, here.today),
         next_step=nearest_next_step(load_goals(store).goals),
         offer_reflection=evening and not reflected_on(store, here.today),
     )
@@ -221,7 +228,6 @@ def _with_schedules_and_care(
     from recovery_cli.care.meds import meds_today
     from recovery_cli.care.naloxone import load_kits, needs_kit
     from recovery_cli.care.prescriptions import load_medications
-    from recovery_cli.life.home import curfew_soon, load_home
     from recovery_cli.log.logbook import load_cravings
     from recovery_cli.meetings.attendance import meeting_glance
     from recovery_cli.meetings.meetings import load_attendance, load_meetings
@@ -256,7 +262,6 @@ def _with_schedules_and_care(
         call=_who_to_call(store, now) if watch else None,
         medications=tuple(medications),
         next_appointment=next_appointment(appointments, now, zone),
-        curfew=curfew_soon(load_home(store), now),
         naloxone_nudge=medicine.no_naloxone_line(profile.region)
         if needs_kit(profile.substances, kits, today)
         else None,
@@ -286,6 +291,12 @@ def _milestone_dict(milestone: Milestone | None, today: date) -> dict[str, Any] 
         "date": milestone.date.isoformat(),
         "days_to_go": max((milestone.date - today).days, 0),
     }
+
+
+def _move_dict(move: Move | None) -> dict[str, Any] | None:
+    if move is None:
+        return None
+    return {"home": move.name, "date": move.on.isoformat(), "days_to_go": move.days}
 
 
 def _next_step_dict(found: tuple[Goal, Step] | None) -> dict[str, Any] | None:

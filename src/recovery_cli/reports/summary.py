@@ -25,6 +25,7 @@ from recovery_cli.care.dose_counts import DoseDays, dose_days
 from recovery_cli.care.doses import DoseRecord
 from recovery_cli.care.prescriptions import DoseChange, Prescription, dose_history
 from recovery_cli.life.goals import Goal, StepDone, steps_done_between
+from recovery_cli.life.home import Home, planned_move
 from recovery_cli.life.reflection import Reflection
 from recovery_cli.log.cleantime import CleanTime, clean_time
 from recovery_cli.log.digest import Run
@@ -58,6 +59,8 @@ AUDIENCES = ("counsellor", "supporter")
 # The parts kept out by default that `--include` adds back.
 INCLUDABLE = ("reflections", "meds", "cravings")
 SUPPORTER_PARTS = ("clean time", "meetings", "shared notes")
+# What the supporter export offers to add; never the reflections, the most private part.
+SUPPORTER_EXTRAS = ("meds", "cravings")
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,19 @@ class AppointmentFigures:
 
 
 @dataclass(frozen=True)
+class LivingSituation:
+    """Where the person lives, as the counsellor summary shows it: the kind of home, its
+    name, the curfew and a planned move (`days_until_move` only while it is ahead). Never
+    the contact, phone or house rules."""
+
+    kind: str
+    name: str
+    curfew: time | None
+    moves_on: date | None
+    days_until_move: int | None
+
+
+@dataclass(frozen=True)
 class Summary:
     """`clean_time` is as of the day it was made, `clean_time_at_end` as of the period's
     last day (or the day it was made, if that is earlier)."""
@@ -169,6 +185,7 @@ class Summary:
     steps_done: tuple[StepDone, ...] = ()
     # None unless the person asked for them (`--include reflections`): they are private.
     reflections: tuple[Reflection, ...] | None = None
+    home: LivingSituation | None = None
 
     @property
     def days_used(self) -> int:
@@ -196,6 +213,7 @@ def build_summary(
     outcomes: Sequence[Outcome] = (),
     goals: Sequence[Goal] = (),
     reflections: Sequence[Reflection] | None = None,
+    home: Home | None = None,
 ) -> Summary:
     """The summary of `period`. `checkin_run` is the last run of days with a check-in up to
     its end (`insights.last_run`). `checkins` and `cravings` must cover the period and the
@@ -247,6 +265,7 @@ def build_summary(
             if reflections is None
             else tuple(r for r in reflections if since <= r.day <= until)
         ),
+        home=_living(home, generated),
     )
 
 
@@ -273,7 +292,8 @@ def for_supporter(summary: Summary, include: Sequence[str] = ()) -> Summary:
     meetings and only the check-in notes the person marked shareable. Cravings (with their
     triggers, what helped and days with use) and medication only when included; the day by
     day records, the things to watch and appointments never. The steps done toward goals
-    stay; reflections only when included (the summary holds them only then)."""
+    stay; reflections only when included (the summary holds them only then). The living
+    situation never: it says where the person lives, which is theirs to tell."""
     blank = tuple(None for _ in summary.moods)
     page = replace(
         summary,
@@ -285,6 +305,7 @@ def for_supporter(summary: Summary, include: Sequence[str] = ()) -> Summary:
         checkins=(),
         watch=(),
         appointments=None,
+        home=None,
         notes=tuple(note for note in summary.notes if note.shared),
         medications=summary.medications if "meds" in include else None,
     )
@@ -300,6 +321,15 @@ def for_supporter(summary: Summary, include: Sequence[str] = ()) -> Summary:
         helped_most=(),
         craving_days=(),
     )
+
+
+def _living(home: Home | None, today: date) -> LivingSituation | None:
+    """The living situation as of `today`; None without a home or with none of its parts."""
+    if home is None or not (home.kind or home.name or home.curfew or home.until):
+        return None
+    move = planned_move(home, today)
+    days = None if move is None else move.days
+    return LivingSituation(home.kind, home.name, home.curfew, home.until, days)
 
 
 def _money(profile: Profile, today: date) -> str | None:
@@ -327,6 +357,7 @@ def load_summary(
     from recovery_cli.care.doses import load_doses
     from recovery_cli.care.prescriptions import load_medications
     from recovery_cli.life.goals import load_goals
+    from recovery_cli.life.home import load_home
     from recovery_cli.life.reflection import load_reflections
     from recovery_cli.log.logbook import checkin_run, load_checkins, load_cravings
     from recovery_cli.meetings.meetings import load_attendance, load_meetings
@@ -355,6 +386,7 @@ def load_summary(
             if "reflections" in include
             else None
         ),
+        home=load_home(store),
     )
 
 

@@ -12,8 +12,10 @@ from recovery_cli.life.reflection import Reflection
 from recovery_cli.log.cleantime import CleanTime, describe
 from recovery_cli.log.insights import CopingEffect, TriggerStat
 from recovery_cli.reports.summary import (
+    SUPPORTER_EXTRAS,
     AppointmentDay,
     AppointmentFigures,
+    LivingSituation,
     MedicationInPeriod,
     Summary,
 )
@@ -50,6 +52,13 @@ def made_line(summary: Summary) -> str:
 def parts_line(parts: tuple[str, ...]) -> str:
     """`This page holds: clean time, meetings, shared notes.`"""
     return f"This page holds: {', '.join(parts)}."
+
+
+def more_line(parts: tuple[str, ...]) -> str:
+    """`Add more with --include meds or cravings.`, naming only what is not on the page yet
+    ("" when everything is)."""
+    left = [part for part in SUPPORTER_EXTRAS if part not in parts]
+    return f"Add more with --include {' or '.join(left)}." if left else ""
 
 
 def facts(summary: Summary) -> list[tuple[str, str]]:
@@ -173,6 +182,31 @@ def reflection_cells(reflection: Reflection) -> tuple[str, str, str, str]:
         reflection.put_right,
         "; ".join(reflection.grateful),
     )
+
+
+HOME = "Living situation"
+HOME_KINDS = {"sober-living": "sober-living house", "family": "with family", "own": "own place"}
+
+
+def home_rows(home: LivingSituation) -> list[tuple[str, str]]:
+    """`Home: Harbour House (sober-living house)`, `Curfew: 22:00`, `Planned move: Wed 1 Apr
+    2026, in 27 days`: only the parts the person gave."""
+    kind = HOME_KINDS.get(home.kind, "")
+    where = f"{home.name} ({kind})" if home.name and kind else home.name or kind
+    rows = [("Home", where)] if where else []
+    if home.curfew is not None:
+        rows.append(("Curfew", f"{home.curfew:%H:%M}"))
+    if home.moves_on is not None:
+        rows.append(("Planned move", _move(home.moves_on, home.days_until_move)))
+    return rows
+
+
+def _move(day: date, days: int | None) -> str:
+    """The day, and while it is ahead how soon: `today` or `in 27 days`."""
+    if days is None:
+        return day_label(day)
+    soon = "today" if days == 0 else f"in {counted(days, 'day')}"
+    return f"{day_label(day)}, {soon}"
 
 
 def notes_left_out(summary: Summary) -> str:

@@ -33,10 +33,7 @@ def render_dashboard(out: Console, dashboard: Dashboard, now: datetime, *, set_u
         out.print(dashboard.naloxone_nudge)
     _render_watch(out, dashboard)
     _render_meetings(out, dashboard, now)
-    if dashboard.curfew is not None:
-        from recovery_cli.views.life.home import curfew_line
-
-        out.print(f"Curfew: {curfew_line(dashboard.curfew)}.")
+    _render_home(out, dashboard)
     _render_appointment(out, dashboard, now)
     _render_life(out, dashboard)
     _render_history(out, dashboard)
@@ -135,6 +132,15 @@ def _render_appointment(out: Console, dashboard: Dashboard, now: datetime) -> No
 
     if dashboard.next_appointment is not None:
         out.print(f"Next appointment: {visit_line(dashboard.next_appointment, now)}")
+
+
+def _render_home(out: Console, dashboard: Dashboard) -> None:
+    from recovery_cli.views.life.home import curfew_line, move_line
+
+    if dashboard.curfew is not None:
+        out.print(f"Curfew: {curfew_line(dashboard.curfew)}.")
+    if dashboard.move is not None:
+        out.print(move_line(dashboard.move))
 
 
 def _render_life(out: Console, dashboard: Dashboard) -> None:

@@ -40,6 +40,7 @@ def render_summary(out: Console, summary: Summary) -> None:
     _list(out, "Meetings", [(m.name, f"{m.count}") for m in summary.meetings])
     _medications(out, summary)
     _appointments(out, summary)
+    _home(out, summary)
     _life(out, summary)
     if summary.watch:
         out.print()
@@ -87,6 +88,14 @@ def _appointments(out: Console, summary: Summary) -> None:
     for visit in figures.every:
         day, title, kind, outcome = words.appointment_cells(visit)
         out.print(f"  - {day}: {safe(one_line(title, 60))} ({safe(kind)}), {outcome}")
+
+
+def _home(out: Console, summary: Summary) -> None:
+    if summary.home is None:
+        return
+    out.print()
+    out.print(f"[bold]{words.HOME}[/bold]")
+    out.print(_grid(words.home_rows(summary.home), indent=2))
 
 
 def _life(out: Console, summary: Summary) -> None:
@@ -149,4 +158,5 @@ def render_export_written(err: Console, path: Path, format_name: str) -> None:
 
 def render_parts(err: Console, parts: tuple[str, ...]) -> None:
     """Before a supporter page is written: what it will hold."""
-    print_as_is(err, f"{words.parts_line(parts)} Add more with --include meds or cravings.")
+    more = words.more_line(parts)
+    print_as_is(err, f"{words.parts_line(parts)}{f' {more}' if more else ''}")

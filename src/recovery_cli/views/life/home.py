@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from rich.console import Console
 
-from recovery_cli.life.home import Curfew, Home, days_until_move, next_curfew
+from recovery_cli.life.home import Curfew, Home, Move, days_until_move, next_curfew
 from recovery_cli.store.words import counted
 from recovery_cli.views.text import one_line, print_as_is, safe
 
@@ -28,6 +28,15 @@ def time_left(left: timedelta) -> str:
 def curfew_line(curfew: Curfew) -> str:
     """`home by 22:00, in 1 h 10 min`."""
     return f"home by {curfew.at:%H:%M}, in {time_left(curfew.left)}"
+
+
+def move_line(move: Move) -> str:
+    """`Moving out of Harbour House in 12 days (Mon 14 Dec).`, `... tomorrow (...)`, `...
+    today.`: the home's name escaped for Rich."""
+    place = safe(one_line(move.name, 60)) or "your home"
+    day = f"({move.on:%a} {move.on.day} {move.on:%b})"
+    when = {0: "today", 1: f"tomorrow {day}"}.get(move.days, f"in {move.days} days {day}")
+    return f"Moving out of {place} {when}."
 
 
 def render_home(out: Console, home: Home | None, now: datetime) -> None:
