@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from pathlib import Path
 
 import pyrage
@@ -186,3 +187,33 @@ def test_a_locked_store_backs_up_to_its_key_and_to_recipients(
         SECRETS[0]
         in set_up("--passphrase-file", str(phrase_file), "log", "show", "2025-09-01").output
     )
+
+
+def test_appointments_are_sealed_and_meds_take_never_asks(
+    set_up, home, phrase_file, frozen_today
+) -> None:  # type: ignore[no-untyped-def]
+    frozen_today(date(2026, 3, 5))
+    assert set_up("meds", "add", "Methadone", "--dose", "60 mg").exit_code == 0
+    added = set_up(
+        "appointments", "add", "Counselling", "--at", "2026-03-10 10:00", "--with", SECRETS[0]
+    )
+    assert added.exit_code == 0, added.output
+    _locked(set_up, phrase_file)
+    assert _plain_secrets(home) == []
+    # medications.toml stays plain (meds take reads the prescription); its doses do not.
+    assert b"Methadone" in (home / "medications.toml").read_bytes()
+    taken = set_up("meds", "take", "--note", SECRETS[2])
+    assert taken.exit_code == 0, taken.output
+    assert "Ticked Methadone" in taken.output
+    assert set_up("appointments").exit_code == 1  # a read asks
+    changed = set_up(
+        "--passphrase-file", str(phrase_file), "appointments", "add", "Review", "--at",
+        "2026-03-12 15:00", "--with", SECRETS[1],
+    )  # fmt: skip
+    assert changed.exit_code == 0, changed.output
+    assert _plain_secrets(home) == []
+    shown = set_up("--passphrase-file", str(phrase_file), "appointments")
+    assert SECRETS[0] in shown.output
+    assert SECRETS[1] in shown.output
+    doses = set_up("--passphrase-file", str(phrase_file), "meds", "history", "Methadone")
+    assert doses.exit_code == 0, doses.output

@@ -144,7 +144,7 @@ def lock_command(
     ] = False,
     passphrase_file: PassphraseFile = None,
 ) -> None:
-    """Encrypt your private records (check-ins, cravings, doses, appointment notes)."""
+    """Encrypt your private records (check-ins, cravings, doses, appointments, reflections)."""
     from recovery_cli.reports import privacy
     from recovery_cli.store import crypt
     from recovery_cli.views import data
