@@ -217,3 +217,22 @@ def test_appointments_are_sealed_and_meds_take_never_asks(
     assert SECRETS[1] in shown.output
     doses = set_up("--passphrase-file", str(phrase_file), "meds", "history", "Methadone")
     assert doses.exit_code == 0, doses.output
+
+
+def test_lock_include_plan_seals_the_plan_and_plan_show_then_asks(
+    set_up, home, phrase_file
+) -> None:  # type: ignore[no-untyped-def]
+    assert set_up("plan", "add", "reason", SECRETS[1]).exit_code == 0
+    assert (
+        set_up("lock", "--include", "trips", "--passphrase-file", str(phrase_file)).exit_code == 1
+    )
+    locked = set_up("lock", "--include", "plan", "--passphrase-file", str(phrase_file))
+    assert locked.exit_code == 0, locked.output
+    assert _plain_secrets(home) == []
+    assert set_up("plan", "show").exit_code == 1
+    shown = set_up("--passphrase-file", str(phrase_file), "plan", "show")
+    assert SECRETS[1] in shown.output
+    off = set_up("lock", "--off", "--passphrase-file", str(phrase_file))
+    assert off.exit_code == 0, off.output
+    assert SECRETS[1].encode() in (home / "plan.toml").read_bytes()
+    assert not (home / "sealed-too.txt").exists()

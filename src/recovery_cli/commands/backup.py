@@ -142,6 +142,14 @@ def lock_command(
     now: Annotated[
         bool, typer.Option("--now", help="Forget the unlocked key now (see recovery unlock).")
     ] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="plan",
+            help="Encrypt your plan too (plan show will then ask for the passphrase).",
+        ),
+    ] = None,
     passphrase_file: PassphraseFile = None,
 ) -> None:
     """Encrypt your private records (check-ins, cravings, doses, appointments, reflections)."""
@@ -162,8 +170,9 @@ def lock_command(
         return
     if store.recipient is not None:
         raise RecoveryError("your records are already locked")
+    chosen = privacy.includable(include or [])
     phrase = _needed(passphrase(given, twice=True, question="Choose a passphrase"))
-    data.render_locked(console(), privacy.lock(store, phrase))
+    data.render_locked(console(), privacy.lock(store, phrase, chosen))
 
 
 def unlock_command(
