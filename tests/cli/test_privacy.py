@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import date
@@ -236,3 +237,63 @@ def test_lock_include_plan_seals_the_plan_and_plan_show_then_asks(
     assert off.exit_code == 0, off.output
     assert SECRETS[1].encode() in (home / "plan.toml").read_bytes()
     assert not (home / "sealed-too.txt").exists()
+
+
+def test_doctor_says_locked_finds_plain_files_and_segments(set_up, home, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01")
+    plain_copy = (home / "checkins.jsonl").read_bytes()
+    assert json.loads(set_up("doctor", "--json").output)["locked"] is False
+    _locked(set_up, phrase_file)
+    set_up("log", "--mood", "5", "--date", "2025-09-02")
+    found = json.loads(set_up("doctor", "--json").output)
+    assert found["locked"] is True
+    assert found["healthy"] is True
+    assert [f["kind"] for f in found["findings"]] == ["segments"]
+    segment = next(home.glob("checkins.jsonl.seg-*.age"))
+    kept_segment = segment.read_bytes()
+    segment.unlink()
+    (home / "checkins.jsonl").write_bytes(plain_copy)  # copied back in by hand
+    found = json.loads(set_up("doctor", "--json").output)
+    assert found["healthy"] is False
+    assert [f["kind"] for f in found["findings"]] == ["plain"]
+    fixed = set_up("doctor", "--fix")
+    assert fixed.exit_code == 0, fixed.output
+    assert _plain_secrets(home) == []
+    assert set_up("lock", "--off", "--passphrase-file", str(phrase_file)).exit_code == 0
+    segment.write_bytes(kept_segment)  # left over from the locked days
+    leftover = set_up("doctor")
+    assert leftover.exit_code == 1
+    assert "not encrypted" in leftover.output
+    assert "age -d -i key.txt" in leftover.output
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["Dropbox", "OneDrive - Contoso", "Mobile Documents/com~apple~CloudDocs", "GoogleDrive-sam"],
+)
+def test_a_plain_export_in_a_synced_folder_says_so(set_up, tmp_path, phrase_file, folder) -> None:  # type: ignore[no-untyped-def]
+    synced = tmp_path / folder / "exports"
+    synced.mkdir(parents=True)
+    for args in (
+        ("export", "--format", "csv", "--output", str(synced / "log.csv")),
+        ("backup", "--output", str(synced / "backup.json")),
+        ("calendar", "export", "--output", str(synced / "care.ics")),
+    ):
+        result = set_up(*args)
+        assert result.exit_code == 0, result.output
+        assert "is not encrypted" in result.stderr
+    sealed = set_up(
+        "backup", "--encrypt", "--passphrase-file", str(phrase_file), "-o", str(synced / "b.age")
+    )
+    assert sealed.exit_code == 0, sealed.output
+    assert "is not encrypted" not in sealed.stderr
+
+
+def test_a_syncthing_folder_is_known_by_its_marker_and_others_are_not_synced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from recovery_cli.store.paths import synced_service
+
+    (tmp_path / "shared" / "deep").mkdir(parents=True)
+    (tmp_path / "shared" / ".stfolder").mkdir()
+    assert synced_service(tmp_path / "shared" / "deep" / "x.csv") == "Syncthing"
+    assert synced_service(tmp_path / "x.csv") is None
+    assert synced_service(Path("/home/sam/Documents/Dropboxes.csv")) is None

@@ -59,7 +59,10 @@ def backup_command(
     elif store.recipient is not None and store.recipient not in recipients:
         recipients.append(store.recipient)  # a locked store's backup is always encrypted
     text = backup.dumps(backup.backup_document(store))
-    write_output(output, backup.sealed(text, recipients, phrase) if recipients or phrase else text)
+    sealed = bool(recipients or phrase)
+    write_output(
+        output, backup.sealed(text, recipients, phrase) if sealed else text, plain=not sealed
+    )
     if output is not None:
         from recovery_cli.views.data import render_backup_saved
 
@@ -172,7 +175,7 @@ def lock_command(
         raise RecoveryError("your records are already locked")
     chosen = privacy.includable(include or [])
     phrase = _needed(passphrase(given, twice=True, question="Choose a passphrase"))
-    data.render_locked(console(), privacy.lock(store, phrase, chosen))
+    data.render_locked(console(), privacy.lock(store, phrase, chosen), plan_too=bool(chosen))
 
 
 def unlock_command(
