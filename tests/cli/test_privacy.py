@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+from datetime import date
 from pathlib import Path
 
 import pyrage
@@ -186,3 +188,112 @@ def test_a_locked_store_backs_up_to_its_key_and_to_recipients(
         SECRETS[0]
         in set_up("--passphrase-file", str(phrase_file), "log", "show", "2025-09-01").output
     )
+
+
+def test_appointments_are_sealed_and_meds_take_never_asks(
+    set_up, home, phrase_file, frozen_today
+) -> None:  # type: ignore[no-untyped-def]
+    frozen_today(date(2026, 3, 5))
+    assert set_up("meds", "add", "Methadone", "--dose", "60 mg").exit_code == 0
+    added = set_up(
+        "appointments", "add", "Counselling", "--at", "2026-03-10 10:00", "--with", SECRETS[0]
+    )
+    assert added.exit_code == 0, added.output
+    _locked(set_up, phrase_file)
+    assert _plain_secrets(home) == []
+    # medications.toml stays plain (meds take reads the prescription); its doses do not.
+    assert b"Methadone" in (home / "medications.toml").read_bytes()
+    taken = set_up("meds", "take", "--note", SECRETS[2])
+    assert taken.exit_code == 0, taken.output
+    assert "Ticked Methadone" in taken.output
+    assert set_up("appointments").exit_code == 1  # a read asks
+    changed = set_up(
+        "--passphrase-file", str(phrase_file), "appointments", "add", "Review", "--at",
+        "2026-03-12 15:00", "--with", SECRETS[1],
+    )  # fmt: skip
+    assert changed.exit_code == 0, changed.output
+    assert _plain_secrets(home) == []
+    shown = set_up("--passphrase-file", str(phrase_file), "appointments")
+    assert SECRETS[0] in shown.output
+    assert SECRETS[1] in shown.output
+    doses = set_up("--passphrase-file", str(phrase_file), "meds", "history", "Methadone")
+    assert doses.exit_code == 0, doses.output
+
+
+def test_lock_include_plan_seals_the_plan_and_plan_show_then_asks(
+    set_up, home, phrase_file
+) -> None:  # type: ignore[no-untyped-def]
+    assert set_up("plan", "add", "reason", SECRETS[1]).exit_code == 0
+    assert (
+        set_up("lock", "--include", "trips", "--passphrase-file", str(phrase_file)).exit_code == 1
+    )
+    locked = set_up("lock", "--include", "plan", "--passphrase-file", str(phrase_file))
+    assert locked.exit_code == 0, locked.output
+    assert _plain_secrets(home) == []
+    assert set_up("plan", "show").exit_code == 1
+    shown = set_up("--passphrase-file", str(phrase_file), "plan", "show")
+    assert SECRETS[1] in shown.output
+    off = set_up("lock", "--off", "--passphrase-file", str(phrase_file))
+    assert off.exit_code == 0, off.output
+    assert SECRETS[1].encode() in (home / "plan.toml").read_bytes()
+    assert not (home / "sealed-too.txt").exists()
+
+
+def test_doctor_says_locked_finds_plain_files_and_segments(set_up, home, phrase_file) -> None:  # type: ignore[no-untyped-def]
+    set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01")
+    plain_copy = (home / "checkins.jsonl").read_bytes()
+    assert json.loads(set_up("doctor", "--json").output)["locked"] is False
+    _locked(set_up, phrase_file)
+    set_up("log", "--mood", "5", "--date", "2025-09-02")
+    found = json.loads(set_up("doctor", "--json").output)
+    assert found["locked"] is True
+    assert found["healthy"] is True
+    assert [f["kind"] for f in found["findings"]] == ["segments"]
+    segment = next(home.glob("checkins.jsonl.seg-*.age"))
+    kept_segment = segment.read_bytes()
+    segment.unlink()
+    (home / "checkins.jsonl").write_bytes(plain_copy)  # copied back in by hand
+    found = json.loads(set_up("doctor", "--json").output)
+    assert found["healthy"] is False
+    assert [f["kind"] for f in found["findings"]] == ["plain"]
+    fixed = set_up("doctor", "--fix")
+    assert fixed.exit_code == 0, fixed.output
+    assert _plain_secrets(home) == []
+    assert set_up("lock", "--off", "--passphrase-file", str(phrase_file)).exit_code == 0
+    segment.write_bytes(kept_segment)  # left over from the locked days
+    leftover = set_up("doctor")
+    assert leftover.exit_code == 1
+    assert "not encrypted" in leftover.output
+    assert "age -d -i key.txt" in leftover.output
+
+
+@pytest.mark.parametrize(
+    "folder",
+    ["Dropbox", "OneDrive - Contoso", "Mobile Documents/com~apple~CloudDocs", "GoogleDrive-sam"],
+)
+def test_a_plain_export_in_a_synced_folder_says_so(set_up, tmp_path, phrase_file, folder) -> None:  # type: ignore[no-untyped-def]
+    synced = tmp_path / folder / "exports"
+    synced.mkdir(parents=True)
+    for args in (
+        ("export", "--format", "csv", "--output", str(synced / "log.csv")),
+        ("backup", "--output", str(synced / "backup.json")),
+        ("calendar", "export", "--output", str(synced / "care.ics")),
+    ):
+        result = set_up(*args)
+        assert result.exit_code == 0, result.output
+        assert "is not encrypted" in result.stderr
+    sealed = set_up(
+        "backup", "--encrypt", "--passphrase-file", str(phrase_file), "-o", str(synced / "b.age")
+    )
+    assert sealed.exit_code == 0, sealed.output
+    assert "is not encrypted" not in sealed.stderr
+
+
+def test_a_syncthing_folder_is_known_by_its_marker_and_others_are_not_synced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from recovery_cli.store.paths import synced_service
+
+    (tmp_path / "shared" / "deep").mkdir(parents=True)
+    (tmp_path / "shared" / ".stfolder").mkdir()
+    assert synced_service(tmp_path / "shared" / "deep" / "x.csv") == "Syncthing"
+    assert synced_service(tmp_path / "x.csv") is None
+    assert synced_service(Path("/home/sam/Documents/Dropboxes.csv")) is None

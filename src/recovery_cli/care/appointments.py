@@ -35,7 +35,7 @@ from recovery_cli.store.files import JsonLinesFile, Store, TomlFile
 if TYPE_CHECKING:
     from recovery_cli.meetings.calendar import CalendarEntry
 
-APPOINTMENTS_FILE = TomlFile("appointments.toml")
+APPOINTMENTS_FILE = TomlFile("appointments.toml", private=True)
 OUTCOMES_FILE = JsonLinesFile("appointment_outcomes.jsonl", private=True)
 KINDS: tuple[str, ...] = (
     "counselling",

@@ -21,6 +21,9 @@ from recovery_cli.store.dates import DateError, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store, TomlFile
 
+# Kept plain even when the store is locked: `meds take` must know the prescription (its
+# name, schedule and start) to tick a dose, and a write never asks for the passphrase. The
+# doses themselves (doses.jsonl) are private.
 MEDICATIONS_FILE = TomlFile("medications.toml")
 FORMS = ("tablet", "film", "liquid", "injection", "implant", "other")
 SCHEDULES = "daily, weekly, every N days (2-365), monthly or as-needed"

@@ -59,7 +59,10 @@ def backup_command(
     elif store.recipient is not None and store.recipient not in recipients:
         recipients.append(store.recipient)  # a locked store's backup is always encrypted
     text = backup.backup_text(store)
-    write_output(output, backup.sealed(text, recipients, phrase) if recipients or phrase else text)
+    sealed = bool(recipients or phrase)
+    write_output(
+        output, backup.sealed(text, recipients, phrase) if sealed else text, plain=not sealed
+    )
     if output is not None:
         from recovery_cli.views.data import render_backup_saved
 
@@ -142,9 +145,17 @@ def lock_command(
     now: Annotated[
         bool, typer.Option("--now", help="Forget the unlocked key now (see recovery unlock).")
     ] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="plan",
+            help="Encrypt your plan too (plan show will then ask for the passphrase).",
+        ),
+    ] = None,
     passphrase_file: PassphraseFile = None,
 ) -> None:
-    """Encrypt your private records (check-ins, cravings, doses, appointment notes)."""
+    """Encrypt your private records (check-ins, cravings, doses, appointments, reflections)."""
     from recovery_cli.reports import privacy
     from recovery_cli.store import crypt
     from recovery_cli.views import data
@@ -162,8 +173,9 @@ def lock_command(
         return
     if store.recipient is not None:
         raise RecoveryError("your records are already locked")
+    chosen = privacy.includable(include or [])
     phrase = _needed(passphrase(given, twice=True, question="Choose a passphrase"))
-    data.render_locked(console(), privacy.lock(store, phrase))
+    data.render_locked(console(), privacy.lock(store, phrase, chosen), plan_too=bool(chosen))
 
 
 def unlock_command(

@@ -93,11 +93,13 @@ def print_json(value: object) -> None:
     print(json_text(value))
 
 
-def write_output(path: Path | None, text: str | bytes) -> None:
+def write_output(path: Path | None, text: str | bytes, *, plain: bool = True) -> None:
     """Write an export or a backup to standard output (no `path`), or to a file the way the
     store writes its own: atomically and readable by the person alone (it holds their
-    private data)."""
+    private data). A `plain` (not encrypted) file written inside a folder that looks
+    synced says so, on standard error."""
     from recovery_cli.store.files import atomic_write
+    from recovery_cli.store.paths import synced_service
 
     content = text.encode("utf-8") if isinstance(text, str) else text
     if path is None:
@@ -110,6 +112,11 @@ def write_output(path: Path | None, text: str | bytes) -> None:
         atomic_write(path, content)
     except OSError as exc:
         raise RecoveryError(f"could not write {path}: {exc.strerror or exc}") from None
+    service = synced_service(path) if plain else None
+    if service is not None:
+        from recovery_cli.views.data import render_synced_note
+
+        render_synced_note(console(stderr=True), path, service)
 
 
 def passphrase(

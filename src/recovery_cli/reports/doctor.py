@@ -5,6 +5,9 @@ that owns it (the list in `reports/backup.py`), and the models sit above store/.
 without changing anything (`examine`); `fix` does only what is safe: finish or roll back an
 interrupted change, remove stale temporaries, set file and folder modes, and, when the
 person confirms, move a file that cannot be read aside under a new name, every byte kept.
+In a locked store (`recovery lock`) it also says which files are plain when they should be
+sealed (`--fix` seals them, with the public key alone) and which sealed segments are
+waiting; a sealed file is not opened (that would need the passphrase).
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from recovery_cli.reports.backup import DATA_FILES, REPLACED_PREFIX, Kept
-from recovery_cli.store import clock, journal
+from recovery_cli.reports.privacy import sealed_files
+from recovery_cli.store import clock, crypt, journal
 from recovery_cli.store.errors import DataFileError, NewerSchemaError, RecoveryError
 from recovery_cli.store.files import (
     FILE_MODE,
     FOLDER_MODE,
     LOCK_NAME,
+    DataFile,
     Store,
     TomlFile,
     check_lock_file,
@@ -37,8 +42,9 @@ class Finding:
     """One thing found: what it is (`kind`), in plain words, and what to do about it.
 
     kind: "folder", "mode", "interrupted", "temporary", "lock", "not-a-file",
-    "unreadable", "newer" or "replaced". `needs_person` is false for what is only worth
-    knowing (a folder of replaced data).
+    "unreadable", "newer", "replaced", "plain" (a file a locked store should seal) or
+    "segments" (records sealed on their own, waiting to be folded in). `needs_person` is
+    false for what is only worth knowing (a folder of replaced data, segments waiting).
     """
 
     kind: str
@@ -53,6 +59,7 @@ class Finding:
 class Examined:
     home: Path
     findings: list[Finding]
+    locked: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -63,6 +70,7 @@ class Examined:
         return {
             "home": str(self.home),
             "healthy": self.healthy,
+            "locked": self.locked,
             "fixed": fixed,
             "findings": [
                 {**asdict(finding), "path": str(finding.path)} for finding in self.findings
@@ -84,8 +92,10 @@ def examine(home: Path) -> Examined:
         *_modes(home),
         *_data_files(home),
         *_replaced(home),
+        *_plain(home),
+        *_segments(home),
     ]
-    return Examined(home, findings)
+    return Examined(home, findings, locked=crypt.recipient_of(home) is not None)
 
 
 def fix(home: Path, examined: Examined, confirm: Callable[[Finding], bool]) -> list[str]:
@@ -105,6 +115,9 @@ def fix(home: Path, examined: Examined, confirm: Callable[[Finding], bool]) -> l
             if finding.kind == "mode" and finding.path.exists():
                 os.chmod(finding.path, FOLDER_MODE if finding.path.is_dir() else FILE_MODE)
                 done.append(f"made {finding.path} private to you")
+            elif finding.kind == "plain" and not crypt.segments(home, finding.path.name):
+                store.rewrite(_data_file_named(finding.path.name))
+                done.append(f"encrypted {finding.path}")
             elif finding.kind == "unreadable" and confirm(finding):
                 aside = moved_aside(finding.path)
                 os.replace(finding.path, aside)
@@ -177,6 +190,8 @@ def _data_file(store: Store, kept: Kept) -> Finding | None:
     if not stat.S_ISREG(mode):
         what = "it is not a plain file, so recovery cannot read or replace it"
         return Finding("not-a-file", path, what, "move it out of the data folder")
+    if _is_sealed(path):
+        return None  # opening it would need the passphrase
     try:
         if isinstance(kept.file, TomlFile):
             store.load(kept.file, kept.parse)
@@ -191,6 +206,54 @@ def _data_file(store: Store, kept: Kept) -> Finding | None:
         )
         return Finding("unreadable", path, exc.problem, advice, line=exc.line)
     return None
+
+
+def _is_sealed(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return crypt.is_sealed(handle.read(len(crypt.MAGIC)))
+
+
+def _plain(home: Path) -> list[Finding]:
+    """The files a locked store keeps sealed that are plain text (copied in by hand, or
+    restored from elsewhere)."""
+    store = Store(home, tidy=False)
+    if store.recipient is None:
+        return []
+    return [
+        Finding(
+            "plain",
+            path,
+            "your records are locked, but this file is not encrypted",
+            f"{FIX} to encrypt it (no passphrase needed)",
+        )
+        for file in sealed_files(store)
+        if (path := store.path(file)).is_file() and not _is_sealed(path)
+    ]
+
+
+def _segments(home: Path) -> list[Finding]:
+    """Records sealed on their own while the key was not at hand: waiting to be folded in
+    by the next read with the key, or, in a store no longer locked, left over."""
+    found = crypt.all_segments(home)
+    if not found:
+        return []
+    if crypt.recipient_of(home) is not None:
+        what = f"{counted(len(found), 'record')} saved while locked, waiting to be folded in"
+        advice = "nothing: the next command that opens your records with the key does it"
+        return [Finding("segments", home, what, advice, needs_person=False)]
+    return [
+        Finding(
+            "segments",
+            path,
+            "an encrypted record left over from when your records were locked",
+            "open it with your recovery key (age -d -i key.txt FILE, see the README, Privacy)",
+        )
+        for path in found
+    ]
+
+
+def _data_file_named(name: str) -> DataFile:
+    return next(kept.file for kept in DATA_FILES if kept.file.filename == name)
 
 
 def _replaced(home: Path) -> list[Finding]:

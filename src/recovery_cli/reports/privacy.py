@@ -4,23 +4,38 @@ Locking is one transaction (see `store/journal.py`): the key files and every pri
 sealed, appear together, or nothing changes; unlocking likewise leaves plain files again.
 Which files are private is a property of each data file (`DataFile.private`); the list of
 data files is the backup's (`reports/backup.py`). The plan sheet and the meetings stay
-plain, so that a craving never meets a password prompt.
+plain, so that a craving never meets a password prompt, unless the person includes the
+plan (`INCLUDABLE`; the names are kept in `crypt.INCLUDED_NAME`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from recovery_cli.log.digest import DIGEST_NAME
+from recovery_cli.plan.plan import PLAN_FILE
 from recovery_cli.reports.backup import DATA_FILES
 from recovery_cli.store import crypt
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import DataFile, Store
 
 MIN_PASSPHRASE = 8
+INCLUDABLE: dict[str, DataFile] = {"plan": PLAN_FILE}
 
 
-def private_files() -> list[DataFile]:
-    """The data files sealed once the store is locked."""
-    return [kept.file for kept in DATA_FILES if kept.file.private]
+def sealed_files(store: Store) -> list[DataFile]:
+    """The data files this store seals once locked: the private ones and those included."""
+    return [kept.file for kept in DATA_FILES if store.private(kept.file)]
+
+
+def includable(names: Sequence[str]) -> list[str]:
+    """The names given to `lock --include`, checked before anything is asked."""
+    for name in names:
+        if name.strip().lower() not in INCLUDABLE:
+            raise RecoveryError(
+                f"{name!r} cannot be included; `--include` takes {', '.join(INCLUDABLE)}"
+            )
+    return [name.strip().lower() for name in names]
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -33,10 +48,11 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def lock(store: Store, passphrase: str) -> str:
-    """Seal the private files with a new key kept under `passphrase`; the key (the
-    recovery key), which is never shown again."""
+def lock(store: Store, passphrase: str, include: Sequence[str] = ()) -> str:
+    """Seal the private files, and those named in `include` (keys of `INCLUDABLE`), with
+    a new key kept under `passphrase`; the key (the recovery key), never shown again."""
     check_passphrase(passphrase)
+    included = frozenset(INCLUDABLE[name].filename for name in include)
     with store.transaction():
         if store.recipient is not None:
             raise RecoveryError("your records are already locked")
@@ -45,8 +61,10 @@ def lock(store: Store, passphrase: str) -> str:
         store.put(crypt.RECIPIENT_NAME, f"{recipient}\n".encode("ascii"))
         if (store.home / DIGEST_NAME).exists():  # its figures are drawn from private records
             store.put(DIGEST_NAME, None)
-        store.seal_to(recipient)
-        for file in private_files():
+        if included:
+            store.put(crypt.INCLUDED_NAME, "".join(f"{n}\n" for n in sorted(included)).encode())
+        store.seal_to(recipient, included)
+        for file in sealed_files(store):
             store.rewrite(file)
     return identity
 
@@ -60,11 +78,12 @@ def unlock_off(store: Store, identity: str) -> list[str]:
         crypt.check_identity(identity, recipient)
         store.unlock = lambda ask: identity
         written = []
-        for file in private_files():
+        for file in sealed_files(store):
             store.rewrite(file)  # read sealed (segments folded in), staged plain
             if store.exists(file):
                 written.append(file.filename)
         store.seal_to(None)
+        store.put(crypt.INCLUDED_NAME, None)
         store.put(crypt.IDENTITY_NAME, None)
         store.put(crypt.RECIPIENT_NAME, None)
     return written

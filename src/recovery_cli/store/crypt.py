@@ -29,6 +29,7 @@ from recovery_cli.store.errors import RecoveryError
 
 IDENTITY_NAME = "identity.age"
 RECIPIENT_NAME = "recipient.txt"
+INCLUDED_NAME = "sealed-too.txt"  # files sealed beyond the private ones (`lock --include`)
 MAGIC = b"age-encryption.org/v1\n"
 _PASSPHRASE_STANZA = b"-> scrypt "
 _SEGMENT = re.compile(r"^(?P<name>.+)\.seg-(?P<number>\d+)\.age$")
@@ -63,6 +64,17 @@ def recipient_of(home: Path) -> str | None:
         return None
     except (OSError, UnicodeDecodeError) as exc:
         raise RecoveryError(f"cannot read {home / RECIPIENT_NAME}: {exc}") from None
+
+
+def included_in(home: Path) -> frozenset[str]:
+    """The names of the files a locked data folder seals beside its private ones."""
+    try:
+        text = (home / INCLUDED_NAME).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecoveryError(f"cannot read {home / INCLUDED_NAME}: {exc}") from None
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
 def seal(content: bytes, recipients: list[str]) -> bytes:

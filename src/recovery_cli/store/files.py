@@ -92,6 +92,7 @@ class Store:
         self.unlock = unlock
         self._identity: str | None = None
         self._recipient: tuple[str | None] | None = None  # (recipient,) once read
+        self._included: frozenset[str] | None = None
         self._private: set[str] = set()
         self._lock_depth = 0
         self._staged: dict[str, bytes | None] = {}
@@ -170,6 +171,7 @@ class Store:
             self._writes.clear()
             self._private.clear()
             self._recipient = None
+            self._included = None
             self._lock_depth = 0
             lock.release()
 
@@ -180,11 +182,22 @@ class Store:
             self._recipient = (crypt.recipient_of(self.home),)
         return self._recipient[0]
 
-    def seal_to(self, recipient: str | None) -> None:
-        """Seal the private files this transaction writes to `recipient` (None: plain);
-        for `recovery lock`, which also writes the key files (`put`)."""
+    def seal_to(self, recipient: str | None, included: frozenset[str] = frozenset()) -> None:
+        """Seal the private files this transaction writes, and those `included`, to
+        `recipient` (None: plain); for `recovery lock`, which also writes the key files
+        (`put`)."""
         self._require_lock()
         self._recipient = (recipient,)
+        self._included = included
+
+    def private(self, file: DataFile) -> bool:
+        """Whether `file` is sealed once the store is locked: a private file, or one the
+        person chose to include (`recovery lock --include plan`)."""
+        if file.private:
+            return True
+        if self._included is None:
+            self._included = crypt.included_in(self.home)
+        return file.filename in self._included
 
     def put(self, name: str, content: bytes | None) -> None:
         """Write (None: remove) a file the store does not read itself, such as the key
@@ -194,7 +207,7 @@ class Store:
 
     def sealed(self, file: DataFile) -> bool:
         """Whether `file` is kept sealed: it is private and the store is locked."""
-        return file.private and self.recipient is not None
+        return self.recipient is not None and self.private(file)
 
     def identity(self, *, ask: bool = True) -> str | None:
         """The locked store's secret key, from `unlock` (once per store); with `ask`, the
@@ -317,7 +330,7 @@ class Store:
     def _keepable(self, file: TomlFile, stamp: list[int]) -> bool:
         """Whether a copy may be kept beside `file`: a large file, not changed in this
         transaction, and never a private one (the copy would be plain text)."""
-        if file.private or file.filename in self._staged:
+        if self.private(file) or file.filename in self._staged:
             return False
         return stamp[0] >= KEPT_FROM_BYTES
 
@@ -478,7 +491,7 @@ class Store:
         if (stamp is None or stamp[0] == 0) and file.filename not in self._appended:
             self.save_lines(file, [line])
             return
-        if file.private:
+        if self.private(file):
             self._private.add(file.filename)
         last = None if self.sealed(file) else next(self.lines_from_end(file), None)
         if last is not None and file.filename not in self._appended:
@@ -540,7 +553,7 @@ class Store:
     def _stage(self, file: DataFile, content: bytes) -> None:
         self._require_lock()
         self._staged[file.filename] = content
-        if file.private:
+        if self.private(file):
             self._private.add(file.filename)
         # The whole file is given: lines appended to it before are in it or replaced.
         self._appended.pop(file.filename, None)

@@ -43,6 +43,15 @@ def render_backup_saved(out: Console, path: Path) -> None:
     )
 
 
+def render_synced_note(out: Console, path: Path, service: str) -> None:
+    """One line on standard error: a plain (not encrypted) file went into a synced folder."""
+    print_as_is(
+        out,
+        f"Note: {path} is not encrypted and looks to be in a {service} folder, so it may be "
+        "copied to other computers; move it if that is not what you want.",
+    )
+
+
 def render_restored(out: Console, restored: Restored, path: Path) -> None:
     """The files brought back from the backup at `path`, and where the old data is kept."""
     print_as_is(out, f"Restored {', '.join(restored.files)} from {path}.")
@@ -62,6 +71,10 @@ def render_doctor(out: Console, examined: Examined, fixed: list[str]) -> None:
     if not examined.home.exists():
         print_as_is(out, f"There is no data folder at {examined.home} yet; nothing to check.")
         return
+    if examined.locked:
+        print_as_is(out, "Your private records are encrypted (recovery lock).")
+    else:
+        print_as_is(out, "Your records are not encrypted; `recovery lock` encrypts them.")
     for finding in examined.findings:
         where = f"{finding.path}, line {finding.line}" if finding.line else str(finding.path)
         print_as_is(out, f"- {where}: {finding.what}.\n  What to do: {finding.advice}.")
@@ -75,12 +88,14 @@ def render_doctor(out: Console, examined: Examined, fixed: list[str]) -> None:
         )
 
 
-def render_locked(out: Console, recovery_key: str) -> None:
+def render_locked(out: Console, recovery_key: str, plan_too: bool = False) -> None:
     """After `recovery lock`: the recovery key, shown this once, and what it is for."""
+    readable = "Your meetings stay" if plan_too else "Your plan and meetings stay"
     print_as_is(
         out,
-        "Your private records are now encrypted: check-ins, cravings, doses and "
-        "appointment notes. Your plan and meetings stay readable without the passphrase.\n\n"
+        "Your private records are now encrypted: check-ins, cravings, doses, appointments"
+        f"{', reflections and your plan' if plan_too else ' and reflections'}. {readable} readable "
+        "without the passphrase.\n\n"
         "Your recovery key (shown only this once):\n\n"
         f"    {recovery_key}\n\n"
         "Please write it down on paper and keep it somewhere safe, away from this computer. "

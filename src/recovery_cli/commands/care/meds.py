@@ -10,6 +10,7 @@ import typer
 from recovery_cli.care import medicine
 from recovery_cli.care import prescriptions as rx
 from recovery_cli.care.doses import (
+    DOSES_FILE,
     NEITHER,
     OBSERVED,
     TAKE_HOME,
@@ -199,7 +200,9 @@ def take_command(
     prescription = rx.load_medications(store).chosen(name, today)
     record = Taken(prescription.name, day, time=at, how=how, note=note.strip())
     _check_day(prescription, day, today)
-    if already_taken(prescription, load_doses(store), day) and not yes:
+    # In a locked store without the key, the dose is ticked unread: a write never asks.
+    readable = store.readable(DOSES_FILE)
+    if not yes and readable and already_taken(prescription, load_doses(store), day):
         _confirm_second(prescription, day)
     _record(store, prescription, record, today)
 
@@ -244,8 +247,9 @@ def _record(store: Store, prescription: rx.Prescription, record: DoseRecord, tod
     """Save the record, then say what was noted and show the medication's status."""
     with store.transaction():
         add_dose(store, record)
-    status = status_of(prescription, load_doses(store, until=today), today)
-    views.render_noted(console(), record, status)
+    readable = store.readable(DOSES_FILE)
+    status = status_of(prescription, load_doses(store, until=today), today) if readable else None
+    views.render_noted(console(), record, status, today)
 
 
 def _confirm_second(prescription: rx.Prescription, day: date) -> None:

@@ -109,16 +109,18 @@ def render_history(out: Console, prescription: Prescription, history: Sequence[D
         out.print(f"  {prescription.stopped.isoformat()}  stopped{why}")
 
 
-def render_noted(out: Console, record: DoseRecord, status: MedStatus) -> None:
-    """What `take`, `missed` or `takehome` noted, then the medication's status."""
-    name, day = safe(record.medication), _day(record.day, status.today)
+def render_noted(out: Console, record: DoseRecord, status: MedStatus | None, today: date) -> None:
+    """What `take`, `missed` or `takehome` noted, then the medication's status (None: the
+    records are locked, and it is left out rather than ask for the passphrase)."""
+    name, day = safe(record.medication), _day(record.day, today)
     if isinstance(record, Taken):
         out.print(f"Ticked {name} for {day}.")
     elif isinstance(record, Missed):
         out.print(f"Noted a missed dose of {name} ({day}). Thank you for keeping track.")
     else:
         out.print(f"Noted {counted(record.doses, 'take-home dose')} of {name} from the clinic.")
-    _render_status(out, status)
+    if status is not None:
+        _render_status(out, status)
     if isinstance(record, TakeHomeGiven) or (isinstance(record, Taken) and record.how == TAKE_HOME):
         out.print(medicine.TAKEHOME_REMINDER)
 
