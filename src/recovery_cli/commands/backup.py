@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from recovery_cli.commands.options import Output, PassphraseFile
+from recovery_cli.commands.options import Json, Output, PassphraseFile
 from recovery_cli.commands.session import (
     Session,
     confirm,
@@ -102,7 +102,7 @@ def doctor_command(
     fix: Annotated[
         bool, typer.Option("--fix", help="Do what is safe about what was found.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Say it as JSON.")] = False,
+    as_json: Json = False,
 ) -> None:
     """Check your data folder, say what was found and what to do about it."""
     from recovery_cli.reports import doctor

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.reports.dashboard import load_dashboard
 from recovery_cli.store.profile import here, load_profile
@@ -13,7 +12,7 @@ from recovery_cli.store.profile import here, load_profile
 
 def dashboard_command(
     ctx: typer.Context,
-    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    json_output: Json = False,
 ) -> None:
     """Clean time, milestones, today and things to watch at a glance."""
     store = store_of(ctx)

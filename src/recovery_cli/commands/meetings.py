@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from recovery_cli.commands.options import Output, Remind
+from recovery_cli.commands.options import Json, Output, Remind
 from recovery_cli.commands.session import console, print_json, store_of, write_output
 from recovery_cli.store.dates import parse_date, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
@@ -72,7 +72,6 @@ Rule = Annotated[
     ),
 ]
 Notes = Annotated[str | None, typer.Option(metavar="TEXT", help="Anything to remember about it.")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _here(store: Store) -> Here:

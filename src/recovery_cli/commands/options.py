@@ -13,6 +13,7 @@ from recovery_cli.store.dates import PERIOD_DAYS
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.fields import typed_number
 
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead (for scripts).")]
 Since = Annotated[
     str | None,
     typer.Option("--since", metavar="DATE", help=f"First day (default: {PERIOD_DAYS} days ago)."),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import confirm, console, is_interactive, print_json, store_of
 from recovery_cli.store import clock
 from recovery_cli.store.dates import parse_date
@@ -62,7 +63,6 @@ OnDate = Annotated[
         "--date", metavar="DATE", help="Which occurrence (default: the latest up to today)."
     ),
 ]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 MAX_DAYS = 3660
 
 

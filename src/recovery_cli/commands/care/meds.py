@@ -22,6 +22,7 @@ from recovery_cli.care.doses import (
     load_doses,
 )
 from recovery_cli.care.meds import already_taken, local_today, meds_today, status_of
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import confirm, console, is_interactive, print_json, store_of
 from recovery_cli.plan import hours as clinic_hours
 from recovery_cli.store import fields
@@ -38,7 +39,6 @@ app = typer.Typer(
     invoke_without_command=True,
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 NameArgument = Annotated[str, typer.Argument(help="The medication's name.")]
 MaybeName = Annotated[
     str | None,
@@ -54,7 +54,7 @@ TimeOption = Annotated[str | None, typer.Option("--time", metavar="HH:MM", help=
 
 
 @app.callback()
-def today_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def today_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Today's medication: due or taken, the last dose, missed days, what is next."""
     if ctx.invoked_subcommand is not None:
         return
@@ -117,7 +117,7 @@ def add_command(
 
 
 @app.command("list")
-def list_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def list_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Every medication, stopped ones included."""
     prescriptions = rx.load_medications(store_of(ctx)).prescriptions
     if json_output:
@@ -162,9 +162,7 @@ def stop_command(
 
 
 @app.command("history")
-def history_command(
-    ctx: typer.Context, name: NameArgument, json_output: JsonOption = False
-) -> None:
+def history_command(ctx: typer.Context, name: NameArgument, json_output: Json = False) -> None:
     """The doses your prescriber set for a medication, oldest first."""
     prescription = rx.load_medications(store_of(ctx)).named(name)
     history = rx.dose_history(prescription)

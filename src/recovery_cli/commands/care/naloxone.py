@@ -9,6 +9,7 @@ import typer
 
 from recovery_cli.care import naloxone
 from recovery_cli.care.meds import local_today
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import helplines
 from recovery_cli.store.profile import load_profile
@@ -19,18 +20,16 @@ app = typer.Typer(
     invoke_without_command=True,
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
 
 @app.callback()
-def naloxone_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def naloxone_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Your naloxone kits (the same as `naloxone list`)."""
     if ctx.invoked_subcommand is None:
         list_command(ctx, json_output)
 
 
 @app.command("list")
-def list_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def list_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Every kit, numbered, used and expired ones included."""
     store = store_of(ctx)
     kits = naloxone.load_kits(store).kits

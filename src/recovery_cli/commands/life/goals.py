@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli.care.meds import local_today
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.life import goals as core
 from recovery_cli.life import ideas
@@ -23,7 +24,6 @@ app = typer.Typer(
 step_app = typer.Typer(help="The steps of a goal: add one, or mark one done.")
 app.add_typer(step_app, name="step")
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 GoalName = Annotated[str, typer.Argument(help="The goal's title, or its number in `goals list`.")]
 AREA_CHOICES = "|".join(core.AREAS)
 Area = Annotated[str, typer.Option("--area", metavar=AREA_CHOICES, help="The area of life.")]
@@ -32,14 +32,14 @@ Why = Annotated[str, typer.Option("--why", metavar="TEXT", help="Why it matters 
 
 
 @app.callback()
-def goals_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def goals_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Your goals with their steps and progress, the next step first."""
     if ctx.invoked_subcommand is None:
         list_command(ctx, json_output)
 
 
 @app.command("list")
-def list_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def list_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Every goal, numbered, the nearest target date first and the goals reached last."""
     shown = core.ordered(core.load_goals(store_of(ctx)).goals)
     if json_output:

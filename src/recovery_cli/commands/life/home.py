@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.life.home import KINDS, Home, days_until_move, load_home, next_curfew, save_home
 from recovery_cli.store.dates import parse_date, parse_time
@@ -21,7 +22,7 @@ app = typer.Typer(
 @app.callback()
 def home_command(
     ctx: typer.Context,
-    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    json_output: Json = False,
 ) -> None:
     """Your home: the house, who to call there, the curfew, the rules, a planned move."""
     if ctx.invoked_subcommand is not None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from recovery_cli.care.meds import local_today
-from recovery_cli.commands.options import Since
+from recovery_cli.commands.options import Json, Since
 from recovery_cli.commands.session import ask, console, is_interactive, print_json, store_of
 from recovery_cli.life import reflection as core
 from recovery_cli.store.dates import parse_date
@@ -63,7 +63,7 @@ def reflect_command(
 def list_command(
     ctx: typer.Context,
     since: Since = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_output: Json = False,
 ) -> None:
     """Your reflections, the oldest first."""
     store = store_of(ctx)

@@ -12,7 +12,7 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
-from recovery_cli.commands.options import Number, Since, Until
+from recovery_cli.commands.options import Json, Number, Since, Until
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import Craving
@@ -115,7 +115,7 @@ def list_command(
     ctx: typer.Context,
     since: Since = None,
     until: Until = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    json_output: Json = False,
 ) -> None:
     """The cravings you recorded."""
     store = store_of(ctx)

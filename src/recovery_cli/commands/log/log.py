@@ -12,7 +12,7 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
-from recovery_cli.commands.options import Number, Since, Until
+from recovery_cli.commands.options import Json, Number, Since, Until
 from recovery_cli.commands.session import ask, confirm, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.draft import Draft, drop_draft, keep_draft, load_draft
@@ -237,7 +237,7 @@ def list_command(
     ctx: typer.Context,
     since: Since = None,
     until: Until = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    json_output: Json = False,
 ) -> None:
     """Your check-ins, with a mood and craving trend line."""
     from recovery_cli.log.insights import daily_series

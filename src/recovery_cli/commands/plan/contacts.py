@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import hours, plan
 from recovery_cli.plan.plan_sheet import reachable_first
@@ -54,7 +55,7 @@ def add_command(
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_output: Json = False,
 ) -> None:
     """The people you can call, those reachable now first."""
     store = store_of(ctx)

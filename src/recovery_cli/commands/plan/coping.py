@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.log.insights import stored_coping_effectiveness
 from recovery_cli.plan import plan
@@ -39,7 +40,7 @@ def add_command(
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_output: Json = False,
 ) -> None:
     """Your coping strategies, with how much each has brought your cravings down."""
     store = store_of(ctx)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import helplines, plan
 from recovery_cli.store.profile import check_region, load_profile
@@ -21,7 +22,7 @@ def list_command(
         str | None,
         typer.Option(metavar="CODE", help="Country code (default: your profile's): US, GB, ..."),
     ] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_output: Json = False,
 ) -> None:
     """The helplines for your region (or another), after your own numbers."""
     if ctx.invoked_subcommand is not None:

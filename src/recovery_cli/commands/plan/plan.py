@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.plan.plan_sheet import show_plan
 from recovery_cli.commands.session import confirm, console, print_json, store_of
 from recovery_cli.plan import edit
@@ -40,9 +41,6 @@ class Part(StrEnum):
     lapse_step = "lapse-step"
 
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
-
 @app.command("show")
 def show_command(
     ctx: typer.Context,
@@ -50,7 +48,7 @@ def show_command(
         str | None,
         typer.Option(metavar="NAME", help="Put this trigger's strategies and warning signs first."),
     ] = None,
-    json_output: JsonOption = False,
+    json_output: Json = False,
     everything: Annotated[
         bool, typer.Option("--all", help="Every line of every part, however long.")
     ] = False,
@@ -94,7 +92,7 @@ def remove_command(
 def list_command(
     ctx: typer.Context,
     part: Annotated[Part | None, typer.Argument(help="Only this part.")] = None,
-    json_output: JsonOption = False,
+    json_output: Json = False,
 ) -> None:
     """Your reasons, warning signs and lapse-plan steps, numbered."""
     plan = load_plan(store_of(ctx))
@@ -106,7 +104,7 @@ def list_command(
 
 
 @app.command("check")
-def check_command(ctx: typer.Context, json_output: JsonOption = False) -> None:
+def check_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Which parts of your plan are still empty."""
     missing = missing_parts(load_plan(store_of(ctx)))
     if json_output:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import console, print_json, store_of
 from recovery_cli.plan import plan
 from recovery_cli.views import plan as views
@@ -43,7 +44,7 @@ def add_command(
 @app.command("list")
 def list_command(
     ctx: typer.Context,
-    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    json_output: Json = False,
 ) -> None:
     """Your triggers, and the coping strategies that answer each."""
     the_plan = plan.load_plan(store_of(ctx))
