@@ -14,7 +14,7 @@ import pytest
 from recovery_cli.store import journal
 
 PASSPHRASE = "correct horse battery"
-SECRETS = ("NOTE-ONE-7731", "CRAVE-NOTE-5512", "NOTE-TWO-9912")
+SECRETS = ("NOTE-ONE-7731", "CRAVE-NOTE-5512", "NOTE-TWO-9912", "COPE-WALK-4417")
 
 
 @pytest.fixture
@@ -35,7 +35,9 @@ def _plain_secrets(home: Path) -> list[str]:
 
 def _locked(set_up, phrase_file: Path) -> str:  # type: ignore[no-untyped-def]
     assert set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01").exit_code == 0
-    result = set_up("craving", "--intensity", "7", "--after", "3", "--note", SECRETS[1])
+    result = set_up(
+        "craving", "--intensity", "7", "--after", "3", "--note", SECRETS[1], "--coped", SECRETS[3]
+    )
     assert result.exit_code == 0, result.output
     result = set_up("lock", "--passphrase-file", str(phrase_file))
     assert result.exit_code == 0, result.output
@@ -53,6 +55,25 @@ def test_nothing_private_is_plain_after_lock_and_later_writes(set_up, home, phra
     assert result.exit_code == 0, result.output
     assert _plain_secrets(home) == []
     assert list(home.glob("checkins.jsonl.seg-*.age"))
+    # Reads and writes with the key at hand keep the summaries (a coping strategy's name
+    # among them), sealed to the store's key like the records.
+    assert set_up("--passphrase-file", str(phrase_file), "status").exit_code == 0
+    result = set_up(
+        "--passphrase-file",
+        str(phrase_file),
+        "craving",
+        "--intensity",
+        "6",
+        "--after",
+        "2",
+        "--coped",
+        SECRETS[3],
+    )
+    assert result.exit_code == 0, result.output
+    assert set_up("--passphrase-file", str(phrase_file), "status").exit_code == 0
+    digest = (home / "digest.json").read_bytes()
+    assert digest.startswith(b"age-encryption.org/v1\n")
+    assert _plain_secrets(home) == []
 
 
 def test_plan_show_never_asks(set_up, phrase_file) -> None:  # type: ignore[no-untyped-def]

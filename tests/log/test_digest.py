@@ -161,3 +161,32 @@ def test_a_file_out_of_order_is_read_whole(store: Store) -> None:
     write(store, [CheckIn(date(2020, 2, 21))], [])
     assert logbook.checkin_days(store) == [date(2020, 1, 2), date(2020, 2, 20), date(2020, 2, 21)]
     assert_same_figures(store)
+
+
+def test_a_locked_store_keeps_its_figures_sealed_and_reads_them_with_the_key(home: Path) -> None:
+    from recovery_cli.log import digest
+    from recovery_cli.reports import privacy
+    from recovery_cli.store import crypt
+
+    walk = Craving(at=datetime(2020, 1, 1, 9, tzinfo=UTC), intensity=8, coped=["walk"], after=3)
+    write(Store(home), [CheckIn(day=START, mood=5)], [walk])
+    identity = privacy.lock(Store(home), "a long passphrase")
+    other, _ = crypt.new_identity()
+
+    def keyed(key: str | None = identity) -> Store:
+        return Store(home, unlock=lambda ask: key)
+
+    def drawn() -> digest.Figures:
+        return {"drawn": True}
+
+    assert_same_figures(keyed())
+    sealed = (home / DIGEST_NAME).read_bytes()
+    assert crypt.is_sealed(sealed)
+    assert b"walk" not in sealed
+    assert digest.figures(keyed(), logbook.CRAVINGS_FILE, drawn)["coping"]["walk"][1:] == [5, 1]
+    # A check-in added without the key is a segment beside the file: its figures are drawn again.
+    write(Store(home), [CheckIn(day=START + timedelta(days=1))], [])
+    assert logbook.checkin_days(keyed()) == [START, START + timedelta(days=1)]
+    # Without the key, or with another, the sealed digest is not read: drawn from the records.
+    assert digest.figures(keyed(None), logbook.CRAVINGS_FILE, drawn) == {"drawn": True}
+    assert digest.figures(keyed(other), logbook.CRAVINGS_FILE, drawn) == {"drawn": True}

@@ -9,9 +9,14 @@ drawn. logbook.py brings them up to date under the same lock as each record it a
 summary that is missing, from an older schema, or whose file has changed since (a hand
 edit, a sync, a restore, or a write that rewrote the file) is drawn again from the records.
 The records stay the source of truth: delete `digest.json` and every figure comes back
-the same. It holds no more than figures, so it is not part of a backup. Once the store is
-locked (`recovery lock`) the figures are private too, so none are kept: they are drawn
-from the records each time.
+the same. It holds no more than figures, so it is not part of a backup.
+
+Once the store is locked (`recovery lock`) the figures are private too: the digest is then
+an age file sealed to the store's recipient, like the private records (so keeping it never
+needs the passphrase), and is read with the key when it is at hand. A sealed file's stamp
+also covers its sealed segments, which a write without the key adds beside it. Without the
+key, a digest that is sealed (or, in a locked store, one that is plain) is ignored, and the
+figures are drawn from the records, which ask for the key or say how to unlock.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from contextlib import suppress
 from datetime import date, timedelta
 from typing import Any
 
+from recovery_cli.store import crypt
 from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import JsonLinesFile, Store, atomic_write
 
@@ -40,8 +46,8 @@ Run = tuple[date, date]
 def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> Figures:
     """The figures kept for `file`, drawn again by `draw` (from the records) when they are
     not those of the file as it is now (or as the transaction under way will write it)."""
-    if store.sealed(file):
-        return draw()
+    if store.sealed(file) and store.identity(ask=False) is None:
+        return draw()  # which asks for the key, or says how to unlock
     pending = _pending(store).get(file.filename)
     if pending is not None and pending[1] == store.writes(file):
         return dict(pending[0])
@@ -49,7 +55,7 @@ def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> F
         drawn = draw()
         _pending(store)[file.filename] = (drawn, store.writes(file))
         return dict(drawn)
-    stamp = store.stamp(file)
+    stamp = _stamp(store, file)
     kept = _entries(store).get(file.filename)
     if isinstance(kept, dict) and kept.get("stamp") == stamp and "figures" in kept:
         return dict(kept["figures"])
@@ -64,25 +70,44 @@ def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> F
 def keep(store: Store, file: JsonLinesFile, drawn: Figures, stamp: list[int] | None = None) -> None:
     """Keep `drawn` as the figures of `file` as it is once the transaction under way has
     written it (or as it was at `stamp`), under the store's lock (taken here if the caller
-    does not hold it). Nothing is kept for a sealed file."""
-    if store.sealed(file):
+    does not hold it). Nothing is kept for a sealed file without the key at hand (the
+    digest could not be read, to keep the other files' figures)."""
+    if store.sealed(file) and store.identity(ask=False) is None:
         return
 
     def write() -> None:
         entries = _entries(store)
         latest, writes = _pending(store)[file.filename]
         if writes == store.writes(file):
-            entries[file.filename] = {"stamp": stamp or store.stamp(file), "figures": latest}
+            entries[file.filename] = {"stamp": stamp or _stamp(store, file), "figures": latest}
         else:  # the file was written again after: its figures are drawn anew when read
             entries.pop(file.filename, None)
         document = {"schema_version": DIGEST_VERSION, "files": entries}
-        atomic_write(store.home / DIGEST_NAME, json.dumps(document).encode("utf-8"))
+        content = json.dumps(document).encode("utf-8")
+        recipient = store.recipient
+        atomic_write(
+            store.home / DIGEST_NAME,
+            content if recipient is None else crypt.seal(content, [recipient]),
+        )
 
     with store.transaction():
         pending = _pending(store)
         if file.filename not in pending:
             store.after_commit(write)
         pending[file.filename] = (drawn, store.writes(file))
+
+
+def _stamp(store: Store, file: JsonLinesFile) -> list[int] | None:
+    """The file's stamp (`Store.stamp`); for a sealed file, with the size and modification
+    time of each segment waiting beside it, which records added without the key."""
+    stamp = store.stamp(file)
+    if stamp is None or not store.sealed(file):
+        return stamp
+    for segment in crypt.segments(store.home, file.filename):
+        with suppress(FileNotFoundError):  # folded in meanwhile: the stamp will not match
+            info = segment.stat()
+            stamp += [info.st_size, info.st_mtime_ns]
+    return stamp
 
 
 def _pending(store: Store) -> dict[str, tuple[Figures, int]]:
@@ -94,10 +119,21 @@ def _pending(store: Store) -> dict[str, tuple[Figures, int]]:
 
 def _entries(store: Store) -> dict[str, Any]:
     """The summaries kept, or none when the digest is missing, unreadable or of another
-    schema: it is only ever drawn again, never trusted over the records."""
+    schema, or cannot be opened (sealed, and the key is not at hand or not its key; plain
+    in a locked store; sealed in one that is not): it is only ever drawn again, never
+    trusted over the records."""
+    path = store.home / DIGEST_NAME
     try:
-        document = json.loads((store.home / DIGEST_NAME).read_bytes())
-    except (OSError, ValueError):
+        raw = path.read_bytes()
+        if crypt.is_sealed(raw) != (store.recipient is not None):
+            return {}
+        if crypt.is_sealed(raw):
+            identity = store.identity(ask=False)
+            if identity is None:
+                return {}
+            raw = crypt.open_sealed(raw, identity, path)
+        document = json.loads(raw)
+    except (OSError, ValueError, RecoveryError):
         return {}
     if not isinstance(document, dict) or document.get("schema_version") != DIGEST_VERSION:
         return {}
