@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from recovery_cli.meetings.meetings import MAX_DURATION_MINUTES, stable_uid
+from recovery_cli.meetings.meetings import MAX_DURATION_MINUTES, stable_uid, stored_duration
 from recovery_cli.meetings.rules import ONE_OFF_RULE, check_rule
 from recovery_cli.meetings.schedule import meeting_rule, nth_weekday_code, sittings
 from recovery_cli.store import fields
@@ -138,8 +138,6 @@ class Appointment:
         starts = fields.optional_date(data, "starts")
         if starts is None:
             raise InvalidValue("starts (the date) is missing", "starts")
-        duration = data.get("duration", 60)
-        fields.in_range("duration", duration, 1, MAX_DURATION_MINUTES, "duration")
         return cls(
             title=fields.required_text(data, "title"),
             kind=fields.text(data, "kind") or "other",
@@ -147,7 +145,7 @@ class Appointment:
             starts=starts,
             time=fields.clock_time(data.get("time")),
             timezone=fields.required_text(data, "timezone"),
-            duration=int(duration),
+            duration=stored_duration(data),
             with_whom=fields.text(data, "with"),
             where=fields.text(data, "where"),
             url=fields.text(data, "url"),

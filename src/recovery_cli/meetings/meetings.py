@@ -32,6 +32,14 @@ MAX_DURATION_MINUTES = 24 * 60
 _UID_NAMESPACE = uuid.UUID("6f1c7d0e-3b7a-4a55-9f62-2f0e6c1d8a41")
 
 
+def stored_duration(data: Mapping[str, Any]) -> int:
+    """A stored length in minutes (60 when not given), from 1 minute to a day; meetings,
+    their moved sittings and appointments keep theirs alike."""
+    duration = data.get("duration", 60)
+    fields.in_range("duration", duration, 1, MAX_DURATION_MINUTES, "duration")
+    return int(duration)
+
+
 def normalise_fellowship(text: str) -> str:
     """The canonical spelling of a fellowship ("na" -> "NA", "alanon" -> "Al-Anon")."""
     if text in FELLOWSHIPS:
@@ -91,10 +99,8 @@ class Moved:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Moved:
         """Build a moved sitting from :meth:`to_dict` output."""
-        duration = data.get("duration", 60)
-        fields.in_range("duration", duration, 1, MAX_DURATION_MINUTES, "duration")
         start = wall_time(data.get("start"), "start")
-        return cls(wall_time(data.get("of"), "of"), start, int(duration))
+        return cls(wall_time(data.get("of"), "of"), start, stored_duration(data))
 
 
 @dataclass(frozen=True)
@@ -203,8 +209,6 @@ class Meeting:
         starts = fields.optional_date(data, "starts")
         if starts is None:
             raise InvalidValue("starts (the first date) is missing", "starts")
-        duration = data.get("duration", 60)
-        fields.in_range("duration", duration, 1, MAX_DURATION_MINUTES, "duration")
         return cls(
             name=fields.required_text(data, "name"),
             fellowship=fields.text(data, "fellowship") or "other",
@@ -212,7 +216,7 @@ class Meeting:
             starts=starts,
             time=fields.clock_time(data.get("time")),
             timezone=fields.required_text(data, "timezone"),
-            duration=int(duration),
+            duration=stored_duration(data),
             **{key: fields.text(data, key) for key in ("where", "url", "notes", "source", "uid")},
             formats=tuple(fields.text_list(data, "formats")),
             **{key: fields.text(data, key) for key in ("url_notes", "phone", "feed")},
