@@ -218,6 +218,12 @@ def test_markup_and_escape_sequences_are_shown_literally(set_up: Run) -> None:
         assert literal in shown
 
 
+def test_emoji_codes_are_shown_as_typed(set_up: Run) -> None:
+    ok(set_up, "plan", "add", "reason", ":pill: free, :smile: again")
+    for args in (("plan", "show"), ("plan", "list", "reason")):
+        assert ":pill: free, :smile: again" in ok(set_up, *args)
+
+
 def test_triggers_add_update_list_edit_remove(set_up: Run, store: Store) -> None:
     assert "Added trigger payday." in ok(set_up, "triggers", "add", "payday", "--risk", "high")
     assert "Updated trigger Payday" not in ok(set_up, "triggers", "add", "PAYDAY", "--note", "1st")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-import click
 import typer
 
 from recovery_cli.store.dates import PERIOD_DAYS
@@ -65,18 +65,19 @@ PassphraseFile = Annotated[
 ]
 
 
-class Number(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
-    """A numeric option read by the core's own rule (store.fields.typed_number), so that
-    `--mood x` says "mood must be a number from 1 to 10" as a prompt would, in one line."""
+def number_parser(
+    label: str, low: float, high: float, *, whole: bool = True
+) -> Callable[[str], int | float]:
+    """A numeric option's parser (Typer's `parser=`), read by the core's own rule
+    (store.fields.typed_number), so that `--mood x` says "mood must be a number from 1 to
+    10" as a prompt would, in one line. (Typer's own int and float types would answer in
+    click's words; a click ParamType would import click at every start.)"""
 
-    name = "number"
-
-    def __init__(self, label: str, low: float, high: float, *, whole: bool = True) -> None:
-        self.label, self.low, self.high, self.whole = label, low, high, whole
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def number(text: str) -> int | float:  # its name is the option's metavar, NUMBER
         try:
-            number = typed_number(self.label, str(value), self.low, self.high, whole=self.whole)
-        except InvalidValue as exc:  # click would answer a ValueError in its own words
+            value = typed_number(label, text, low, high, whole=whole)
+        except InvalidValue as exc:  # a ValueError, which Typer would answer in its own words
             raise RecoveryError(str(exc)) from None
-        return int(number) if self.whole else number
+        return int(value) if whole else value
+
+    return number

@@ -46,11 +46,12 @@ def console(*, stderr: bool = False) -> Console:
     (Rich honours NO_COLOR by itself).
 
     Text sent to a file or another program is not wrapped at the console's width: each
-    line stays whole, for the reader's own window to wrap (tables keep their width)."""
+    line stays whole, for the reader's own window to wrap (tables keep their width).
+    Emoji codes are left as typed: a note saying ":pill:" reads ":pill:"."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    return Console(highlight=False, stderr=stderr, soft_wrap=not stream.isatty())
+    return Console(highlight=False, emoji=False, stderr=stderr, soft_wrap=not stream.isatty())
 
 
 def is_interactive() -> bool:

@@ -29,12 +29,9 @@ removed. Nothing here prints; callers report what `recover` returns.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -60,6 +57,8 @@ class Recovered:
 
 def write_temporary(path: Path, content: bytes) -> Path:
     """`content` in a new temporary beside `path`, flushed to disk, mode FILE_MODE."""
+    import tempfile  # here and below, modules only a write needs: most commands only read
+
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -76,6 +75,8 @@ def write_temporary(path: Path, content: bytes) -> Path:
 
 def new_temporary_folder(home: Path, name: str) -> Path:
     """An empty folder, mode 0700, that `commit` will rename to `name`."""
+    import tempfile
+
     return Path(tempfile.mkdtemp(dir=home, prefix=f".{name}.", suffix=".tmp"))
 
 
@@ -103,7 +104,7 @@ def commit(home: Path, files: Mapping[str, bytes | None], folders: Mapping[str, 
                     "name": name,
                     "temporary": temporary.name,
                     "size": len(content),
-                    "sha256": hashlib.sha256(content).hexdigest(),
+                    "sha256": _sha256(content),
                 }
             )
         for name, temporary in folders.items():
@@ -188,7 +189,13 @@ def _digest(path: Path) -> tuple[int, str] | None:
         content = path.read_bytes()
     except OSError:
         return None
-    return len(content), hashlib.sha256(content).hexdigest()
+    return len(content), _sha256(content)
+
+
+def _sha256(content: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(content).hexdigest()
 
 
 def _apply(home: Path, changes: list[dict[str, Any]]) -> None:
@@ -216,6 +223,8 @@ def _remove_temporaries(home: Path, changes: list[dict[str, Any]]) -> None:
 def remove(path: Path) -> None:
     """Remove a temporary file or folder, if it is there."""
     if path.is_dir() and not path.is_symlink():
+        import shutil
+
         shutil.rmtree(path, ignore_errors=True)
     else:
         with suppress(FileNotFoundError):

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
     """`1 day`, `2 days`, `1,200 days`; `plural` for words that do not just add an s."""
-    from humanize import intcomma
-
     word = singular if count == 1 else (plural or f"{singular}s")
-    return f"{intcomma(count)} {word}"
+    return f"{count:,} {word}"
 
 
 def times(count: int) -> str:

@@ -12,7 +12,7 @@ import typer
 from recovery_cli.commands import session as common
 from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
-from recovery_cli.commands.options import Json, Number, Since, Until
+from recovery_cli.commands.options import Json, Since, Until, number_parser
 from recovery_cli.commands.session import ask, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.logbook import Craving
@@ -32,7 +32,7 @@ def craving_command(
     intensity: Annotated[
         int | None,
         typer.Option(
-            click_type=Number("intensity", 0, 10),
+            parser=number_parser("intensity", 0, 10),
             help="How strong it is, 0 (none) to 10 (strongest).",
         ),
     ] = None,
@@ -42,12 +42,14 @@ def craving_command(
     ] = None,
     after: Annotated[
         int | None,
-        typer.Option(click_type=Number("after", 0, 10), help="How strong it was afterwards, 0-10."),
+        typer.Option(
+            parser=number_parser("after", 0, 10), help="How strong it was afterwards, 0-10."
+        ),
     ] = None,
     minutes: Annotated[
         int | None,
         typer.Option(
-            click_type=Number("minutes", 0, 24 * 60),
+            parser=number_parser("minutes", 0, 24 * 60),
             help="How long it lasted; on a terminal, the length of the urge-surf timer.",
         ),
     ] = None,

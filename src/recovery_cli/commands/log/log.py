@@ -10,9 +10,8 @@ from typing import Annotated, Any
 import typer
 
 from recovery_cli.commands import session as common
-from recovery_cli.commands.log.lapse import after_use, ready_to_restart, restart
 from recovery_cli.commands.log.prompts import offer_new_names, pick_names, score
-from recovery_cli.commands.options import Json, Number, Since, Until
+from recovery_cli.commands.options import Json, Since, Until, number_parser
 from recovery_cli.commands.session import ask, confirm, console, print_json, store_of
 from recovery_cli.log import logbook
 from recovery_cli.log.draft import Draft, drop_draft, keep_draft, load_draft
@@ -39,19 +38,19 @@ def log_command(
     mood: Annotated[
         int | None,
         typer.Option(
-            click_type=Number("mood", 1, 10), help="Mood, 1 (very low) to 10 (very good)."
+            parser=number_parser("mood", 1, 10), help="Mood, 1 (very low) to 10 (very good)."
         ),
     ] = None,
     craving: Annotated[
         int | None,
         typer.Option(
-            click_type=Number("craving", 0, 10), help="Craving, 0 (none) to 10 (strongest)."
+            parser=number_parser("craving", 0, 10), help="Craving, 0 (none) to 10 (strongest)."
         ),
     ] = None,
     sleep: Annotated[
         float | None,
         typer.Option(
-            click_type=Number("sleep", 0, 24, whole=False),
+            parser=number_parser("sleep", 0, 24, whole=False),
             help="Hours slept, 0-24 (halves allowed).",
         ),
     ] = None,
@@ -94,23 +93,26 @@ def log_command(
                 "--used or --note (or run recovery log on a terminal to be asked)"
             )
         day, given = _asked_with_draft(store, day, today)
+    # Here, not at the top: `log list` and `log show` need not load the lapse plan.
+    from recovery_cli.commands.log import lapse
+
     with store.transaction():
         if asked:
             drop_draft(store)
         if reset_clean_date:
-            ready_to_restart(store, day)
+            lapse.ready_to_restart(store, day)
         before, after = logbook.update_checkin(
             store, day, lambda previous: logbook.merged(previous, day, given, add_names=not asked)
         )
         if reset_clean_date:
-            restart(store, day)
+            lapse.restart(store, day)
     from recovery_cli.views.log import render_checkin_saved
 
     render_checkin_saved(console(), before, after, logbook.changes(before, after))
     if interactive:
         offer_new_names(store, given.get("triggers", []), given.get("coped", []))
     if reset_clean_date or (after.used and not (before is not None and before.used)):
-        after_use(store, day, restarted=reset_clean_date, interactive=interactive)
+        lapse.after_use(store, day, restarted=reset_clean_date, interactive=interactive)
 
 
 def _day(text: str | None, today: date) -> date:

@@ -16,7 +16,6 @@ import typer
 from recovery_cli.commands.options import Json
 from recovery_cli.commands.plan.plan_sheet import show_plan
 from recovery_cli.commands.session import confirm, console, print_json, store_of
-from recovery_cli.plan import edit
 from recovery_cli.plan.plan import (
     LINE_PARTS,
     add_line,
@@ -120,6 +119,8 @@ def edit_command(ctx: typer.Context) -> None:
     Uses $VISUAL, else $EDITOR, else nano, else vi. The plan is saved only when it
     reads as a valid plan; otherwise you are shown what is wrong and can fix it.
     """
+    from recovery_cli.plan import edit  # here: `plan show`, read in a craving, need not load it
+
     store = store_of(ctx)
     editor = editor_command()
     copy = edit.start(store)
