@@ -7,7 +7,7 @@ import importlib
 import json
 import pkgutil
 import stat
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from recovery_cli.life import goals
 from recovery_cli.life.home import Home, save_home
 from recovery_cli.life.reflection import Reflection, keep_reflection
 from recovery_cli.log.cleanhistory import CleanHistory, CleanPeriod, save_history
+from recovery_cli.log.digest import DIGEST_NAME
 from recovery_cli.log.draft import Draft, keep_draft
 from recovery_cli.log.logbook import CHECKINS_FILE, CheckIn, Craving, save_checkins, save_cravings
 from recovery_cli.meetings.meetings import (
@@ -81,7 +82,13 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
 
 
 def data_files(home: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in home.iterdir() if path.is_file()}
+    """The files in the folder, but the summaries beside the records: drawn from them, and
+    stamped with their files' times."""
+    return {
+        path.name: path.read_bytes()
+        for path in home.iterdir()
+        if path.is_file() and path.name != DIGEST_NAME
+    }
 
 
 def without_created(document: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +96,7 @@ def without_created(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def document_of(store: Store) -> Any:
-    return json.loads(backup.backup_text(store))
+    return json.loads(backup.backup_document(store))
 
 
 def write(path: Path, document: Any) -> Path:
@@ -169,7 +176,7 @@ def test_any_note_and_name_survive_a_round_trip(
     fill(store, note)
     with store.transaction():
         save_profile(store, Profile(name, date(2025, 8, 14), [], "US", "UTC"))
-    text = backup.backup_text(store)
+    text = backup.backup_document(store).decode("ascii")
     path = write(tmp_path_factory.mktemp("out") / "b.json", text)
     document = json.loads(text)
     other = Store(tmp_path_factory.mktemp("other"))
@@ -427,3 +434,83 @@ def test_any_backup_is_refused_plainly_or_restores_readable_files(
         assert not [p for p in store.home.glob("*") if p.name != ".lock"]
     else:
         assert set(document_of(store)["files"]) == set(files)
+
+
+LINES = st.lists(
+    st.one_of(
+        st.builds(
+            lambda day, note: json.dumps({"date": f"2026-01-{day:02d}", "note": note}),
+            st.integers(1, 28),
+            st.text(max_size=8),
+        ),
+        st.sampled_from(["", "   ", '  {"date": "2026-02-01"}', '{"date": "2026-02-02"}  ']),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(written=LINES, edited=LINES, appended=st.text(max_size=6))
+def test_a_backup_copies_only_what_the_summaries_vouch_for(
+    written: list[str], edited: list[str], appended: str
+) -> None:
+    """Whether each file's lines are copied as they are (the summaries beside the records
+    say they can be) or parsed one by one, the document is the same, is ASCII, and holds
+    every record: after app writes, hand edits (blank, padded, non-ASCII lines), appends,
+    and with the summaries deleted."""
+    import os
+    import tempfile
+
+    from recovery_cli.log import logbook
+
+    store = Store(Path(tempfile.mkdtemp()))
+    path = store.path(CHECKINS_FILE)
+
+    def backed_up() -> dict[str, Any]:
+        text = backup.backup_document(store)
+        assert text.isascii()
+        document = json.loads(text)
+        records = [json.loads(line) for line in path.read_text().split("\n")[1:] if line.strip()]
+        assert document["files"]["checkins.jsonl"]["records"] == records
+        return without_created(document)
+
+    def edit_by_hand(lines: list[str]) -> None:
+        path.write_text("\n".join(['{"schema_version": 1}', *lines]) + "\n")
+        later = path.stat().st_mtime_ns + 1_000_000_000
+        os.utime(path, ns=(later, later))
+
+    with store.transaction():
+        save_profile(store, Profile("Sam", date(2025, 8, 14), [], "US", "UTC"))
+    edit_by_hand(written)
+    first = backed_up()
+    assert backed_up() == first  # the second time from the summary drawn by the first
+    edit_by_hand(edited)
+    backed_up()
+    with store.transaction():
+        logbook.update_checkin(
+            store, date(2026, 3, 1), lambda _: CheckIn(date(2026, 3, 1), note=appended)
+        )
+    after_append = backed_up()
+    (store.home / DIGEST_NAME).unlink(missing_ok=True)
+    assert backed_up() == after_append
+
+
+def test_records_the_summaries_vouch_for_are_not_parsed_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recovery_cli.log import logbook
+
+    with store.transaction():
+        for day in range(1, 4):
+            logbook.update_checkin(
+                store, date(2026, 1, day), lambda _, d=day: CheckIn(date(2026, 1, d))
+            )
+        logbook.add_craving(store, Craving(datetime(2026, 1, 3, 9, 0, tzinfo=UTC), 6))
+        save_attendance(store, [Attendance("Hope group", date(2026, 1, 5))])
+    first = without_created(json.loads(backup.backup_document(store)))
+
+    def parsed(_: Store, file: JsonLinesFile) -> list[str]:
+        raise AssertionError(f"{file.filename} was parsed again")
+
+    monkeypatch.setattr(Store, "copied_lines", parsed)
+    assert without_created(json.loads(backup.backup_document(store))) == first

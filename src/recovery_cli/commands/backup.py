@@ -58,10 +58,12 @@ def backup_command(
         phrase = _needed(passphrase(given, twice=True, question="A passphrase for the backup"))
     elif store.recipient is not None and store.recipient not in recipients:
         recipients.append(store.recipient)  # a locked store's backup is always encrypted
-    text = backup.backup_text(store)
+    document = backup.backup_document(store)
     sealed = bool(recipients or phrase)
     write_output(
-        output, backup.sealed(text, recipients, phrase) if sealed else text, plain=not sealed
+        output,
+        backup.sealed(document, recipients, phrase) if sealed else document,
+        plain=not sealed,
     )
     if output is not None:
         from recovery_cli.views.data import render_backup_saved

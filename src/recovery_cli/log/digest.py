@@ -5,9 +5,13 @@ cost more with every year of records kept.
 records (the days with a check-in, as runs of days in a row; each coping strategy's total
 craving drop and count; whether the file is in time order, which lets a reader of recent
 records start at the end), with the file's size and modification time when they were
-drawn. logbook.py brings them up to date under the same lock as each record it appends. A
-summary that is missing, from an older schema, or whose file has changed since (a hand
-edit, a sync, a restore, or a write that rewrote the file) is drawn again from the records.
+drawn, always from lines each read as a JSON object at least. logbook.py brings them up
+to date under the same lock as each record it appends (checked as it is added), so a
+summary that is the file's also says every line of it is a JSON object: a backup copies
+such a file without parsing it again (`copyable`), and keeps other record files' summaries
+(with no figures) for that alone. A summary that is missing, from an older schema,
+or whose file has changed since (a hand edit, a sync, a restore, or a write that rewrote
+the file) is drawn again from the records.
 The records stay the source of truth: delete `digest.json` and every figure comes back
 the same. It holds no more than figures, so it is not part of a backup.
 
@@ -32,9 +36,16 @@ from recovery_cli.store.errors import RecoveryError
 from recovery_cli.store.files import JsonLinesFile, Store, atomic_write
 
 DIGEST_NAME = "digest.json"
-DIGEST_VERSION = 1
+# 2: every summary is drawn from lines each read as a JSON object at least, so a summary
+# that is the file's says each of its lines is one (`COPYABLE`).
+DIGEST_VERSION = 2
 
 Figures = dict[str, Any]
+# A figure a summary holds once a backup has asked (`copyable`): whether the file's lines
+# can be copied as they are. Every summary is drawn from lines each read as a JSON object
+# at least, and kept up to date with each record appended (checked as it was added), so a
+# backup copies the lines of a file whose summary says so without reading them again.
+COPYABLE = "copyable"
 # A coping strategy's key (its name, case-blind) -> [first spelling met, total drop, count].
 CopingTotals = dict[str, list[Any]]
 # Runs of days in a row with a check-in: [[first day, last day], ...] in ISO dates, in order.
@@ -65,6 +76,25 @@ def figures(store: Store, file: JsonLinesFile, draw: Callable[[], Figures]) -> F
         with suppress(OSError, RecoveryError):
             keep(store, file, drawn, stamp)
     return drawn
+
+
+def copyable(store: Store, file: JsonLinesFile, figures: Figures) -> bool:
+    """Whether the lines of `file`, whose summary is `figures`, can be copied as they are
+    (`Store.copyable`): remembered with the summary, found out (one scan of the file) the
+    first time it is asked after the summary was drawn."""
+    if COPYABLE not in figures:
+        stamp = _stamp(store, file)
+        figures[COPYABLE] = store.copyable(file)
+        with suppress(OSError, RecoveryError):  # as for `figures`: right all the same
+            keep(store, file, figures, stamp)
+    return figures[COPYABLE] is True
+
+
+def add_line(figures: Figures, line: str) -> None:
+    """Count in a record line appended as it is: a copyable file (`COPYABLE`) stays so
+    while its lines are (printable ASCII)."""
+    if COPYABLE in figures:
+        figures[COPYABLE] = figures[COPYABLE] is True and line.isascii() and line.isprintable()
 
 
 def keep(store: Store, file: JsonLinesFile, drawn: Figures, stamp: list[int] | None = None) -> None:

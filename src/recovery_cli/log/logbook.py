@@ -28,6 +28,8 @@ from recovery_cli.store.files import JsonLinesFile, Store
 
 CHECKINS_FILE = JsonLinesFile("checkins.jsonl", private=True)
 CRAVINGS_FILE = JsonLinesFile("cravings.jsonl", private=True)
+# The files whose summaries (log/digest.py) this module keeps, with figures of its own.
+SUMMARISED = (CHECKINS_FILE, CRAVINGS_FILE)
 CHECKIN_FIELDS = ("mood", "craving", "sleep", "triggers", "coped", "used", "note", "share_note")
 
 # A key can only appear unescaped outside strings, so this finds a record's own date or
@@ -213,8 +215,10 @@ def update_checkin(
         after = change(None)
         if after.day != day:
             raise ValueError("a check-in update must keep its day")
-        store.append_line(CHECKINS_FILE, _dump(after.to_dict()))
+        line = _dump(after.to_dict())
+        store.append_line(CHECKINS_FILE, line)
         digest.add_day(runs, day)
+        digest.add_line(figures, line)
         digest.keep(store, CHECKINS_FILE, figures)
         return None, after
     dated = _dated_checkin_lines(store, to_rewrite=True)
@@ -319,9 +323,11 @@ def add_craving(store: Store, craving: Craving) -> None:
     figures = _craving_figures(store)
     last = figures["last"]
     if _appendable(store, CRAVINGS_FILE, figures) and _not_before(last, craving.at):
-        store.append_line(CRAVINGS_FILE, _dump(craving.to_dict()))
+        line = _dump(craving.to_dict())
+        store.append_line(CRAVINGS_FILE, line)
         figures["last"] = craving.at.isoformat()
         digest.add_coping(figures["coping"], craving.coped, craving.drop)
+        digest.add_line(figures, line)
         digest.keep(store, CRAVINGS_FILE, figures)
         return
     lines = store.load_lines(CRAVINGS_FILE)
@@ -348,12 +354,20 @@ def recorded_already(store: Store, craving: Craving) -> Craving | None:
     )
 
 
+def summary(store: Store, file: JsonLinesFile) -> digest.Figures:
+    """The summary kept for one of the files this module summarises (`SUMMARISED`), drawn
+    from its records when it is not the file's."""
+    draw = {CHECKINS_FILE.filename: _checkin_figures, CRAVINGS_FILE.filename: _craving_figures}
+    return draw[file.filename](store)
+
+
 def _checkin_figures(store: Store) -> digest.Figures:
     """The check-in file's summary: the runs of days with a check-in, and whether the file
     is in date order (each day after the one before)."""
 
     def draw() -> digest.Figures:
-        days = [day for day, _ in _dated_checkin_lines(store, to_rewrite=False)]
+        # Each line read as a JSON object, not just for its date: a summary says so.
+        days = [day for day, _ in _dated_checkin_lines(store, to_rewrite=True)]
         in_order = all(a < b for a, b in pairwise(days))
         return {"in_order": in_order, "runs": digest.runs_of(days)}
 

@@ -5,11 +5,15 @@ A TOML file is kept as its text, exactly as it is on disk: the comments a person
 a hand edit survive, the file comes back byte for byte, and its dates and times need no
 encoding of their own to pass through JSON. A JSON Lines file is kept as its records,
 migrated to the current schema version. A TOML file is parsed by the model that owns it, so
-a damaged one stops a backup. A JSON Lines file's record lines are copied into the document
-as they are when cheap checks pass (`Store.copied_lines`: starts with "{", ends with "}",
-printable ASCII), so years of records are neither parsed nor encoded again; any other line
-is parsed, and one that is not a JSON object stops the backup. A backup is checked in full,
-every record through its model, before a restore touches anything.
+a damaged one stops a backup. A JSON Lines file is read once after each change, not at
+every backup: its summary beside the records (log/digest.py) is drawn from every record
+read through its model when the file has changed since, and kept up to date with each
+record the app appends (checked as it is added). When the summary says the lines can be
+copied as they are (printable ASCII, none blank), they are, in one piece
+(`Store.joined_record_lines`), so years of records are neither parsed nor encoded again
+and a backup costs about the same whatever the years kept; otherwise each line is parsed
+(`Store.copied_lines`), and one that is not a JSON object stops the backup. A backup is
+checked in full, every record through its model, before a restore touches anything.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from recovery_cli.care.prescriptions import MEDICATIONS_FILE, Medications
 from recovery_cli.life.goals import GOALS_FILE, Goals
 from recovery_cli.life.home import HOME_FILE, Home
 from recovery_cli.life.reflection import REFLECTIONS_FILE, Reflection
+from recovery_cli.log import digest, logbook
 from recovery_cli.log.cleanhistory import HISTORY_FILE, CleanHistory
 from recovery_cli.log.draft import DRAFT_FILE, Draft
 from recovery_cli.log.logbook import CHECKINS_FILE, CRAVINGS_FILE, CheckIn, Craving
@@ -120,10 +125,10 @@ class Restored:
     replaced: Path | None
 
 
-def backup_text(store: Store) -> str:
+def backup_document(store: Store) -> bytes:
     """Everything in the store as one JSON document, compact and ASCII only (so no control
     character can reach a terminal raw); a damaged TOML file, or a record line that is not
-    a JSON object, stops it."""
+    a JSON object, stops it. Put together as bytes, each record file copied once."""
     if not any(store.exists(kept.file) for kept in DATA_FILES):
         raise RecoveryError(f"there is nothing to back up yet in {store.home}")
     with store.transaction():
@@ -133,14 +138,23 @@ def backup_text(store: Store) -> str:
         "app": APP,
         "created": clock.now().isoformat(timespec="seconds"),
     }
-    return json.dumps(head, separators=COMPACT)[:-1] + ',"files":{' + ",".join(entries) + "}}\n"
+    chunks: list[bytes | memoryview] = [
+        json.dumps(head, separators=COMPACT)[:-1].encode("ascii"),
+        b',"files":{',
+    ]
+    for number, entry in enumerate(entries):
+        if number:
+            chunks.append(b",")
+        chunks.extend(entry)
+    chunks.append(b"}}\n")
+    return b"".join(chunks)
 
 
-def sealed(text: str, recipients: Sequence[str], passphrase: str | None) -> bytes:
+def sealed(document: bytes, recipients: Sequence[str], passphrase: str | None) -> bytes:
     """The backup as an age file: to `recipients`, or with `passphrase`."""
     if passphrase is not None:
-        return crypt.seal_with_passphrase(text.encode("utf-8"), passphrase)
-    return crypt.seal(text.encode("utf-8"), list(recipients))
+        return crypt.seal_with_passphrase(document, passphrase)
+    return crypt.seal(document, list(recipients))
 
 
 def restore(
@@ -299,23 +313,50 @@ def _is_version(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
-def _entry(store: Store, kept: Kept) -> str | None:
-    """One file as the backup holds it, `"name":{...}` in JSON; None when it does not
-    exist. A TOML file (small) is checked by its model; a JSON Lines file, which grows with
-    every year kept, is copied line by line (`Store.copied_lines`): a restore checks every
-    record through its model before writing any."""
+def _entry(store: Store, kept: Kept) -> list[bytes | memoryview] | None:
+    """One file as the backup holds it, `"name":{...}` in JSON, in pieces to be joined;
+    None when it does not exist. A TOML file (small) is checked by its model; a JSON Lines
+    file, which grows with every year kept, is copied line by line (see the module's
+    docstring): a restore checks every record through its model before writing any."""
     file, name = kept.file, json.dumps(kept.file.filename)
     if isinstance(file, JsonLinesFile):
         if not store.exists(file):
             return None
-        records = ",".join(store.copied_lines(file))
-        return f'{name}:{{"{VERSION_KEY}":{file.version},"records":[{records}]}}'
+        if _copyable(store, kept):
+            items = store.joined_record_lines(file)
+        else:
+            items = memoryview(",".join(store.copied_lines(file)).encode("ascii"))
+        start = f'{name}:{{"{VERSION_KEY}":{file.version},"records":['
+        return [start.encode("ascii"), items, b"]}"]
     text = store.text(file)
     if text is None:
         return None
     _check(store, kept)
     entry = {VERSION_KEY: tomllib.loads(text).get(VERSION_KEY, 1), "text": text}
-    return f"{name}:{json.dumps(entry, separators=COMPACT)}"
+    return [f"{name}:{json.dumps(entry, separators=COMPACT)}".encode("ascii")]
+
+
+def _copyable(store: Store, kept: Kept) -> bool:
+    """Whether a JSON Lines file's lines can be copied as they are, as its summary says
+    (log/digest.py); a summary that is not the file's is drawn again first, reading each
+    line as a JSON object, so a file is read once after each change, not at every backup.
+    A record that its model refuses is kept as it is (a restore names it)."""
+    file = kept.file
+    assert isinstance(file, JsonLinesFile)
+    try:
+        if file in logbook.SUMMARISED:
+            figures = logbook.summary(store, file)
+        else:
+            figures = digest.figures(store, file, lambda: _read_as_json(store, file))
+    except DataFileError:
+        return False
+    return digest.copyable(store, file, figures)
+
+
+def _read_as_json(store: Store, file: JsonLinesFile) -> digest.Figures:
+    """No figures, once every line of the file is read as a JSON object."""
+    store.copied_lines(file)
+    return {}
 
 
 def _check(store: Store, kept: Kept) -> None:

@@ -414,6 +414,45 @@ class Store:
             for (_, line), record in zip(numbered, records, strict=True)
         ]
 
+    def copyable(self, file: JsonLinesFile) -> bool:
+        """Whether the record lines of `file` (as the transaction under way will write it)
+        can be copied as they are into a JSON array (`joined_record_lines`): at the current
+        schema version, printable ASCII, no blank line. One scan of the whole text in C;
+        the summaries kept beside the records (log/digest.py) remember the answer."""
+        raw = self._raw(file)
+        head_end = raw.find(b"\n")
+        if head_end < 0:
+            return True  # no records
+        path = self.path(file)
+        if _header_version(file, path, _decoded(path, raw[:head_end], 1)) != file.version:
+            return False
+        return not (
+            raw.translate(None, _COPYABLE)
+            or _GAP.search(raw, head_end)
+            or raw.rstrip(b"\n").endswith(b" ")
+        )
+
+    def joined_record_lines(self, file: JsonLinesFile) -> memoryview:
+        """The record lines of `file` as they are, joined by commas (the items of a JSON
+        array), copied once, for a caller that knows each is a JSON object and the file
+        `copyable` (a backup, told so by the summaries kept beside the records); nothing is
+        checked here, so years of records cost milliseconds."""
+        raw = self._raw(file)
+        head_end = raw.find(b"\n")
+        if head_end < 0:
+            return memoryview(b"")
+        items = raw.replace(b"\n", b",")
+        end = len(items)
+        while end > head_end + 1 and items[end - 1] == ord(","):  # the last line's ending
+            end -= 1
+        return memoryview(items)[head_end + 1 : end]
+
+    def _raw(self, file: JsonLinesFile) -> bytes:
+        """The file's bytes as this transaction sees it (opened, when sealed)."""
+        if self.writes(file) or self.sealed(file):
+            return (self._read(file) or "").encode("utf-8")
+        return _read_bytes(self.path(file)) or b""
+
     def _record_lines(self, file: JsonLinesFile) -> tuple[list[tuple[int, str]], int]:
         """The file's record lines with their line numbers, blank ones left out, and the
         schema version its header gives (the current one when the file is empty)."""
@@ -713,6 +752,12 @@ def _json_object(path: Path, line: str, number: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise DataFileError(path, "each line must be a JSON object", number)
     return value
+
+
+# The bytes `Store.copyable` lets a backup copy as they are (printable ASCII and line ends), and
+# a blank line (which in a JSON array would leave a gap between two commas).
+_COPYABLE = bytes(range(0x20, 0x7F)) + b"\n"
+_GAP = re.compile(rb"\n *\n")
 
 
 def _plain_object(line: str) -> bool:
