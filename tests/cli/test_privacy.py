@@ -12,16 +12,9 @@ import pyrage
 import pytest
 
 from recovery_cli.store import journal
+from tests.conftest import PASSPHRASE
 
-PASSPHRASE = "correct horse battery"
 SECRETS = ("NOTE-ONE-7731", "CRAVE-NOTE-5512", "NOTE-TWO-9912", "COPE-WALK-4417")
-
-
-@pytest.fixture
-def phrase_file(tmp_path: Path) -> Path:
-    path = tmp_path / "passphrase"
-    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    return path
 
 
 def _plain_secrets(home: Path) -> list[str]:
@@ -34,6 +27,7 @@ def _plain_secrets(home: Path) -> list[str]:
 
 
 def _locked(set_up, phrase_file: Path) -> str:  # type: ignore[no-untyped-def]
+    """Lock a store holding a check-in and a craving with known secrets; the recovery key."""
     assert set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01").exit_code == 0
     result = set_up(
         "craving", "--intensity", "7", "--after", "3", "--note", SECRETS[1], "--coped", SECRETS[3]
@@ -222,11 +216,10 @@ def test_appointments_are_sealed_and_meds_take_never_asks(
     assert added.exit_code == 0, added.output
     _locked(set_up, phrase_file)
     assert _plain_secrets(home) == []
-    # medications.toml stays plain (meds take reads the prescription); its doses do not.
-    assert b"Methadone" in (home / "medications.toml").read_bytes()
+    assert b"Methadone" not in (home / "medications.toml").read_bytes()
     taken = set_up("meds", "take", "--note", SECRETS[2])
     assert taken.exit_code == 0, taken.output
-    assert "Ticked Methadone" in taken.output
+    assert "will be matched to your medication list" in taken.output
     assert set_up("appointments").exit_code == 1  # a read asks
     changed = set_up(
         "--passphrase-file", str(phrase_file), "appointments", "add", "Review", "--at",
