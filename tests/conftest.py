@@ -51,6 +51,17 @@ def _no_ambient_home(
     monkeypatch.setenv("COLUMNS", "100")
 
 
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture
+def phrase_file(tmp_path: Path) -> Path:
+    """A file holding the passphrase the privacy tests lock their stores with."""
+    path = tmp_path / "passphrase"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def run(home: Path) -> Run:
     """Run `recovery --home <tmp> ARGS...`; keyword `input` feeds standard input."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 from typer.models import DefaultPlaceholder
 
 from recovery_cli import __version__
@@ -46,6 +46,12 @@ COMMANDS = {
     "lock": "recovery_cli.commands.backup:lock_command",
     "unlock": "recovery_cli.commands.backup:unlock_command",
 }
+
+# The commands that may read private records (sealed once the store is locked, the plan
+# too with `lock --include plan`) or need the passphrase: each of them, and every one of
+# their subcommands, takes --passphrase-file FILE after its name as well as before it.
+PASSPHRASE_COMMANDS = frozenset(COMMANDS) - {"goals", "home", "naloxone", "meetings", "doctor"}
+PASSPHRASE_HELP = "Read the passphrase from FILE (default: $RECOVERY_PASSPHRASE_FILE, else ask)."
 
 
 # What a value looks like in help, for options that do not name it themselves; any other
@@ -182,8 +188,32 @@ def _load_command(name: str) -> Any:
         target.info.cls = _NearestCommandGroup  # a sub-app's typo is answered as the top's
     command = typer.main.get_command(target)
     command.name = name
+    if name in PASSPHRASE_COMMANDS:
+        _offer_passphrase_file(command)
     _readable_help(command, name)
     return command
+
+
+def _offer_passphrase_file(command: Any) -> None:
+    """Give `command` and its subcommands --passphrase-file FILE, handed to the session
+    rather than to the command (no command's signature names it)."""
+    command.params.append(
+        TyperOption(
+            param_decls=["--passphrase-file"],
+            metavar="FILE",
+            expose_value=False,
+            callback=_passphrase_file_given,
+            help=PASSPHRASE_HELP,
+        )
+    )
+    for sub in getattr(command, "commands", {}).values():
+        _offer_passphrase_file(sub)
+
+
+def _passphrase_file_given(ctx: Any, param: Any, value: str | None) -> None:
+    session = ctx.find_object(Session)
+    if value is not None and session is not None:
+        session.read_passphrase_from(Path(value))
 
 
 def _readable_help(command: Any, path: str) -> None:
@@ -320,8 +350,7 @@ def _global_options(
             "--passphrase-file",
             metavar="FILE",
             dir_okay=False,
-            help="For locked records: read the passphrase from FILE "
-            "(default: $RECOVERY_PASSPHRASE_FILE, else ask).",
+            help=PASSPHRASE_HELP,
         ),
     ] = None,
     version: Annotated[

@@ -12,16 +12,9 @@ import pyrage
 import pytest
 
 from recovery_cli.store import journal
+from tests.conftest import PASSPHRASE
 
-PASSPHRASE = "correct horse battery"
 SECRETS = ("NOTE-ONE-7731", "CRAVE-NOTE-5512", "NOTE-TWO-9912", "COPE-WALK-4417")
-
-
-@pytest.fixture
-def phrase_file(tmp_path: Path) -> Path:
-    path = tmp_path / "passphrase"
-    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    return path
 
 
 def _plain_secrets(home: Path) -> list[str]:
@@ -34,6 +27,7 @@ def _plain_secrets(home: Path) -> list[str]:
 
 
 def _locked(set_up, phrase_file: Path) -> str:  # type: ignore[no-untyped-def]
+    """Lock a store holding a check-in and a craving with known secrets; the recovery key."""
     assert set_up("log", "--mood", "6", "--note", SECRETS[0], "--date", "2025-09-01").exit_code == 0
     result = set_up(
         "craving", "--intensity", "7", "--after", "3", "--note", SECRETS[1], "--coped", SECRETS[3]
@@ -222,11 +216,10 @@ def test_appointments_are_sealed_and_meds_take_never_asks(
     assert added.exit_code == 0, added.output
     _locked(set_up, phrase_file)
     assert _plain_secrets(home) == []
-    # medications.toml stays plain (meds take reads the prescription); its doses do not.
-    assert b"Methadone" in (home / "medications.toml").read_bytes()
+    assert b"Methadone" not in (home / "medications.toml").read_bytes()
     taken = set_up("meds", "take", "--note", SECRETS[2])
     assert taken.exit_code == 0, taken.output
-    assert "Ticked Methadone" in taken.output
+    assert "will be matched to your medication list" in taken.output
     assert set_up("appointments").exit_code == 1  # a read asks
     changed = set_up(
         "--passphrase-file", str(phrase_file), "appointments", "add", "Review", "--at",
@@ -318,3 +311,33 @@ def test_a_syncthing_folder_is_known_by_its_marker_and_others_are_not_synced(tmp
     assert synced_service(tmp_path / "shared" / "deep" / "x.csv") == "Syncthing"
     assert synced_service(tmp_path / "x.csv") is None
     assert synced_service(Path("/home/sam/Documents/Dropboxes.csv")) is None
+
+
+def test_every_command_that_reads_private_records_takes_the_passphrase_file_after_its_name(
+    set_up, home, phrase_file, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _locked(set_up, phrase_file)
+    key = ("--passphrase-file", str(phrase_file))
+    listed = set_up("log", "list", "--since", "2025-08-30", *key)
+    assert listed.exit_code == 0, listed.output
+    assert "2025-09-01" in listed.output
+    assert SECRETS[0] in set_up("log", "show", "2025-09-01", *key).output
+    for args in (("status", *key), ("meds", *key, "list"), ("summary", *key)):
+        assert set_up(*args).exit_code == 0, args
+    assert set_up("log", "list").exit_code == 1  # the option was given to one command only
+    monkeypatch.setenv("RECOVERY_PASSPHRASE_FILE", str(phrase_file))
+    assert SECRETS[0] in set_up("log", "show", "2025-09-01").output
+
+
+@pytest.mark.parametrize(
+    "words", [["log", "list"], ["summary"], ["meds", "take"], ["appointments"], ["lock"]]
+)
+def test_help_of_a_command_that_reads_private_records_shows_the_passphrase_file(run, words) -> None:  # type: ignore[no-untyped-def]
+    shown = run(*words, "--help")
+    assert shown.exit_code == 0, shown.output
+    assert "--passphrase-file FILE" in shown.output
+
+
+def test_commands_that_read_nothing_private_do_not_offer_it(run) -> None:  # type: ignore[no-untyped-def]
+    for words in (["meetings", "list"], ["goals"], ["naloxone", "add"], ["doctor"]):
+        assert "--passphrase-file" not in run(*words, "--help").output, words

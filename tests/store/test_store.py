@@ -270,3 +270,41 @@ def test_a_document_with_the_tag_as_a_key_is_not_kept(store: Store, home: Path) 
     assert store.load(DOC, as_dict) == document
     assert not (home / ".doc.toml.json").exists()
     assert Store(home).load(DOC, as_dict) == document
+
+
+SEALED_RECORDS = JsonLinesFile("sealed.jsonl", private=True)
+_record_lines = st.lists(
+    st.one_of(
+        st.dictionaries(st.text(max_size=8), st.text(max_size=12), max_size=3).map(
+            lambda record: json.dumps(record, ensure_ascii=False)
+        ),
+        st.sampled_from(["", "  "]),  # blank lines, left out
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=_record_lines)
+def test_a_sealed_file_read_from_its_end_gives_the_lines_a_plain_one_gives(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str]
+) -> None:
+    from recovery_cli.store import crypt
+
+    home = tmp_path_factory.mktemp("data")
+    text = "\n".join([json.dumps({"schema_version": 1}), *lines]) + "\n"
+    plain = Store(home)
+    (home / SEALED_RECORDS.filename).write_text(text, encoding="utf-8")
+    expected = list(plain.lines_from_end(SEALED_RECORDS))
+    assert expected == [line for line in reversed(lines) if line.strip()]
+    identity, recipient = crypt.new_identity()
+    (home / crypt.RECIPIENT_NAME).write_text(recipient + "\n", encoding="ascii")
+    (home / SEALED_RECORDS.filename).write_bytes(crypt.seal(text.encode(), [recipient]))
+    sealed = Store(home, unlock=lambda ask: identity)
+    assert list(sealed.lines_from_end(SEALED_RECORDS)) == expected
+    assert sealed.version_on_disk(SEALED_RECORDS) == 1
+    # Opened once while unchanged; a file changed on disk is opened again.
+    assert list(sealed.lines_from_end(SEALED_RECORDS)) == expected
+    more = text + '{"added": "later, longer"}\n'
+    (home / SEALED_RECORDS.filename).write_bytes(crypt.seal(more.encode(), [recipient]))
+    assert next(sealed.lines_from_end(SEALED_RECORDS)) == '{"added": "later, longer"}'

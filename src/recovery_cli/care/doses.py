@@ -2,18 +2,21 @@
 missed, and take-home doses the clinic gave.
 
 Records name their medication; they are counted, never added up into amounts: a record
-says a dose was taken, not how much.
+says a dose was taken, not how much. A record noted while the medication list was locked
+(and the key not at hand) keeps the name as the person typed it, or none ("": the only
+medication they had that day); it is matched to the list when read (`matched`), and one
+that matches none is kept as it is and shown (`care.meds.unmatched_doses`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Any
 
-from recovery_cli.care.prescriptions import MAX_NAME, MAX_TEXT
+from recovery_cli.care.prescriptions import MAX_NAME, MAX_TEXT, Medications, load_medications
 from recovery_cli.store import fields
 from recovery_cli.store.dates import DateError, parse_time
 from recovery_cli.store.errors import InvalidValue
@@ -97,8 +100,6 @@ DoseRecord = Taken | Missed | TakeHomeGiven
 
 
 def _check_common(medication: str, day: date) -> None:
-    if not medication.strip():
-        raise InvalidValue("a dose record needs its medication", "medication")
     fields.bounded("medication", medication, MAX_NAME)
     fields.check_day("date", day, "date")
 
@@ -106,7 +107,7 @@ def _check_common(medication: str, day: date) -> None:
 def record_from_dict(data: Mapping[str, Any]) -> DoseRecord:
     """Read one line of doses.jsonl."""
     event = fields.text(data, "event")
-    medication = fields.required_text(data, "medication")
+    medication = fields.text(data, "medication").strip()
     day = fields.optional_date(data, "date")
     if day is None:
         raise InvalidValue("a dose record needs a date", "date")
@@ -135,15 +136,25 @@ def _time(text: str) -> time | None:
 def load_doses(
     store: Store, since: date | None = None, until: date | None = None
 ) -> list[DoseRecord]:
-    """Every dose record (or those from `since` to `until`, both included), in date order;
-    records of one day keep the order they were made in."""
+    """Every dose record (or those from `since` to `until`, both included), in date order,
+    each `matched` to the medication list; records of one day keep the order they were made
+    in."""
     records = store.load_records(DOSES_FILE, record_from_dict)
+    medications = load_medications(store)
     kept = [
-        r
+        matched(r, medications)
         for r in records
         if (since is None or r.day >= since) and (until is None or r.day <= until)
     ]
     return sorted(kept, key=lambda r: r.day)
+
+
+def matched(record: DoseRecord, medications: Medications) -> DoseRecord:
+    """The record under the name of the medication it is of, found by the rule a command
+    uses (`Medications.of`: the name, or with none the only medication of that day); as it
+    is when it matches none."""
+    found = medications.of(record.medication or None, record.day)
+    return record if found is None else replace(record, medication=found.name)
 
 
 def add_dose(store: Store, record: DoseRecord) -> None:

@@ -3,7 +3,9 @@ ticked, the last dose, missed days in a row, when the next is due, take-home dos
 and the message to contact the clinic when doses were missed.
 
 Days are local dates in the person's time zone. A day without a tick is missed only once
-it has passed; a day the person marked missed is missed at once, today included.
+it has passed; a day the person marked missed is missed at once, today included. A dose
+noted while the list was locked that matches no medication is shown on its own
+(`unmatched_doses`), never dropped.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from recovery_cli.care.doses import (
     of_medication,
 )
 from recovery_cli.care.prescriptions import Prescription, load_medications
-from recovery_cli.store import clock
+from recovery_cli.store import clock, fields
+from recovery_cli.store.dates import PERIOD_DAYS
 from recovery_cli.store.files import Store
 from recovery_cli.store.profile import load_profile
 
@@ -76,6 +79,19 @@ def meds_today(store: Store, today: date | None = None) -> list[MedStatus]:
     day = today if today is not None else local_today(store)
     records = load_doses(store, until=day)
     return [status_of(p, records, day) for p in load_medications(store).active(day)]
+
+
+def unmatched_doses(store: Store, today: date) -> list[DoseRecord]:
+    """The dose records of the last PERIOD_DAYS days that name no medication of the
+    person's (noted while the list was locked, under a name it does not have, or with no
+    name while there was not exactly one), as they were noted; every one stays in the file."""
+    prescriptions = load_medications(store).prescriptions
+    since = today - timedelta(days=PERIOD_DAYS - 1)
+    return [
+        r
+        for r in load_doses(store, since=since, until=today)
+        if fields.find(prescriptions, r.medication) is None
+    ]
 
 
 def status_of(prescription: Prescription, records: Sequence[DoseRecord], today: date) -> MedStatus:

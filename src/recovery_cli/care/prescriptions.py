@@ -21,10 +21,9 @@ from recovery_cli.store.dates import DateError, parse_time
 from recovery_cli.store.errors import InvalidValue, RecoveryError
 from recovery_cli.store.files import Store, TomlFile
 
-# Kept plain even when the store is locked: `meds take` must know the prescription (its
-# name, schedule and start) to tick a dose, and a write never asks for the passphrase. The
-# doses themselves (doses.jsonl) are private.
-MEDICATIONS_FILE = TomlFile("medications.toml")
+# Private: sealed once the store is locked, like the doses (doses.jsonl). `meds take` without
+# the key then notes the dose under the name as typed, matched when read (`Medications.of`).
+MEDICATIONS_FILE = TomlFile("medications.toml", private=True)
 FORMS = ("tablet", "film", "liquid", "injection", "implant", "other")
 SCHEDULES = "daily, weekly, every N days (2-365), monthly or as-needed"
 MAX_NAME = 80
@@ -236,6 +235,15 @@ class Medications:
     def active(self, today: date) -> list[Prescription]:
         return [p for p in self.prescriptions if p.active_on(today)]
 
+    def of(self, name: str | None, day: date) -> Prescription | None:
+        """The medication a person means: the one called `name` (`fields.find`), or with no
+        name the only one active on `day`; None when there is no such one. The one rule for
+        a command and for a dose noted while the list was locked (`doses.matched`)."""
+        if name is not None:
+            return fields.find(self.prescriptions, name)
+        active = self.active(day)
+        return active[0] if len(active) == 1 else None
+
     def named(self, name: str) -> Prescription:
         """The prescription called `name` (without regard to case); an error naming the
         ones there are when there is none."""
@@ -248,10 +256,10 @@ class Medications:
         """The one named, or the only active one when no name is given."""
         if name is not None:
             return self.named(name)
-        active = self.active(today)
-        if len(active) != 1:
+        found = self.of(None, today)
+        if found is None:
             raise RecoveryError(f"please name the medication ({self._yours()})")
-        return active[0]
+        return found
 
     def _yours(self) -> str:
         names = ", ".join(p.name for p in self.prescriptions)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from recovery_cli.commands.options import Json, Output, PassphraseFile
+from recovery_cli.commands.options import Json, Output
 from recovery_cli.commands.session import (
     Session,
     confirm,
@@ -42,7 +42,6 @@ def backup_command(
             "--recipients-file", metavar="FILE", dir_okay=False, help="Recipients, one a line."
         ),
     ] = None,
-    passphrase_file: PassphraseFile = None,
 ) -> None:
     """Write all your data as one JSON file, to keep somewhere safe (encrypted with age
     when asked, and always when your records are locked)."""
@@ -54,7 +53,7 @@ def backup_command(
     recipients = [*(recipient or []), *_recipients_in(recipients_file)]
     phrase = None
     if encrypt:
-        given = passphrase_file or _session(ctx).passphrase_file
+        given = _session(ctx).passphrase_file
         phrase = _needed(passphrase(given, twice=True, question="A passphrase for the backup"))
     elif store.recipient is not None and store.recipient not in recipients:
         recipients.append(store.recipient)  # a locked store's backup is always encrypted
@@ -155,9 +154,9 @@ def lock_command(
             help="Encrypt your plan too (plan show will then ask for the passphrase).",
         ),
     ] = None,
-    passphrase_file: PassphraseFile = None,
 ) -> None:
-    """Encrypt your private records (check-ins, cravings, doses, appointments, reflections)."""
+    """Encrypt your private records (check-ins, cravings, medication and doses, appointments,
+    reflections)."""
     from recovery_cli.reports import privacy
     from recovery_cli.store import crypt
     from recovery_cli.views import data
@@ -166,7 +165,7 @@ def lock_command(
     if now:
         data.render_forgotten(console(), crypt.forget())
         return
-    given = passphrase_file or _session(ctx).passphrase_file
+    given = _session(ctx).passphrase_file
     if off:
         phrase = _needed(passphrase(given))
         written = privacy.unlock_off(store, privacy.identity_of(store, phrase))
@@ -185,7 +184,6 @@ def unlock_command(
     keep_for: Annotated[
         str, typer.Option("--for", metavar="TIME", help="How long to stay unlocked (15m, 2h).")
     ] = "15m",
-    passphrase_file: PassphraseFile = None,
 ) -> None:
     """Unlock your records for a while, so that the next commands do not ask again."""
     from recovery_cli.reports import privacy
@@ -194,7 +192,7 @@ def unlock_command(
 
     store = store_of(ctx)
     seconds = privacy.parse_duration(keep_for)
-    given = passphrase_file or _session(ctx).passphrase_file
+    given = _session(ctx).passphrase_file
     identity = privacy.identity_of(store, _needed(passphrase(given)))
     data.render_unlocked(console(), crypt.remember(store.home, identity, seconds), seconds)
 

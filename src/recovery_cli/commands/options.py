@@ -54,15 +54,6 @@ Include = Annotated[
         help="Add a private section (repeat for more); left out unless asked for.",
     ),
 ]
-PassphraseFile = Annotated[
-    Path | None,
-    typer.Option(
-        "--passphrase-file",
-        metavar="FILE",
-        dir_okay=False,
-        help="Read the passphrase from FILE (default: $RECOVERY_PASSPHRASE_FILE, else ask).",
-    ),
-]
 
 
 def number_parser(

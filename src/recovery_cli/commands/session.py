@@ -30,6 +30,12 @@ class Session:
     debug: bool = False
     passphrase_file: Path | None = None
 
+    def read_passphrase_from(self, path: Path) -> None:
+        """Take the passphrase from the file `path` (`--passphrase-file` given after a
+        command's name, as it may be before it)."""
+        self.passphrase_file = path
+        self.store.unlock = unlocker(self.store.home, path)
+
 
 PASSPHRASE_ENV = "RECOVERY_PASSPHRASE_FILE"
 

@@ -91,6 +91,9 @@ class Store:
         self.tidy = tidy
         self.unlock = unlock
         self._identity: str | None = None
+        # Sealed files as opened, by name, with the stamp they were read at: opened once
+        # per command, however many times they are read, while they are unchanged.
+        self._opened_texts: dict[str, tuple[list[int] | None, str | None]] = {}
         self._recipient: tuple[str | None] | None = None  # (recipient,) once read
         self._included: frozenset[str] | None = None
         self._private: set[str] = set()
@@ -470,7 +473,7 @@ class Store:
         path = self.path(file)
         if self.sealed(file):
             text = self._read(file)
-            return _header_version(file, path, text.split("\n")[0]) if text else None
+            return _header_version(file, path, text.partition("\n")[0]) if text else None
         try:
             with path.open("rb") as handle:
                 first = handle.readline()
@@ -486,9 +489,10 @@ class Store:
         """The record lines of a JSON Lines file, unparsed, the last one first, reading the
         file from its end a block at a time: a caller that needs only recent records of a
         file kept in order stops early. The header line is not given; blank lines are left
-        out. The caller checks the version (`version_on_disk`)."""
-        if self.writes(file) or self.sealed(file):  # as the transaction will write it
-            yield from reversed(self.load_lines(file, to_rewrite=False))
+        out. The caller checks the version (`version_on_disk`). A sealed file, or one this
+        transaction wrote (as it will be written), is walked from the end of its text."""
+        if self.writes(file) or self.sealed(file):
+            yield from _lines_from_end_of(self._read(file) or "")
             return
         path = self.path(file)
         try:
@@ -620,9 +624,9 @@ class Store:
             with self.transaction():
                 return self._read(file)
         path = self.path(file)
-        text = self._opened(path, _read_bytes(path))
         if not parts:
-            return text
+            return self._opened_file(file)
+        text = self._opened(path, _read_bytes(path))
         text = text or json.dumps({VERSION_KEY: file.version}) + "\n"
         for part in parts:
             ending = "" if text.endswith("\n") else "\n"
@@ -632,6 +636,17 @@ class Store:
             self._stage(file, (text + "".join(f"{line}\n" for line in lines)).encode("utf-8"))
             for part in parts:
                 self._staged[part.name] = None
+        return text
+
+    def _opened_file(self, file: DataFile) -> str | None:
+        """A sealed file's text without segments, opened once while it is unchanged."""
+        stamp = self.stamp(file)
+        kept = self._opened_texts.get(file.filename)
+        if kept is not None and stamp is not None and kept[0] == stamp:
+            return kept[1]
+        path = self.path(file)
+        text = self._opened(path, _read_bytes(path))
+        self._opened_texts[file.filename] = (stamp, text)
         return text
 
     def _opened(self, path: Path, raw: bytes | None) -> str | None:
@@ -713,6 +728,17 @@ def check_lock_file(path: Path) -> None:
 
 
 _TAIL_BLOCK = 64 * 1024
+
+
+def _lines_from_end_of(text: str) -> Iterator[str]:
+    """The record lines of a JSON Lines text, the last one first, blank ones left out and
+    the header line not given; each found from the end, without splitting the rest."""
+    end = len(text)
+    while (start := text.rfind("\n", 0, end) + 1) > 0:
+        line = text[start:end]
+        if line.strip():
+            yield line
+        end = start - 1
 
 
 def _decoded(path: Path, raw: bytes, line: int | None) -> str:

@@ -93,7 +93,8 @@ def render_locked(out: Console, recovery_key: str, plan_too: bool = False) -> No
     readable = "Your meetings stay" if plan_too else "Your plan and meetings stay"
     print_as_is(
         out,
-        "Your private records are now encrypted: check-ins, cravings, doses, appointments"
+        "Your private records are now encrypted: check-ins, cravings, medication and doses, "
+        "appointments"
         f"{', reflections and your plan' if plan_too else ' and reflections'}. {readable} readable "
         "without the passphrase.\n\n"
         "Your recovery key (shown only this once):\n\n"

@@ -10,7 +10,6 @@ import typer
 from recovery_cli.care import medicine
 from recovery_cli.care import prescriptions as rx
 from recovery_cli.care.doses import (
-    DOSES_FILE,
     NEITHER,
     OBSERVED,
     TAKE_HOME,
@@ -21,7 +20,13 @@ from recovery_cli.care.doses import (
     add_dose,
     load_doses,
 )
-from recovery_cli.care.meds import already_taken, local_today, meds_today, status_of
+from recovery_cli.care.meds import (
+    already_taken,
+    local_today,
+    meds_today,
+    status_of,
+    unmatched_doses,
+)
 from recovery_cli.commands.options import Json
 from recovery_cli.commands.session import confirm, console, is_interactive, print_json, store_of
 from recovery_cli.plan import hours as clinic_hours
@@ -58,11 +63,13 @@ def today_command(ctx: typer.Context, json_output: Json = False) -> None:
     """Today's medication: due or taken, the last dose, missed days, what is next."""
     if ctx.invoked_subcommand is not None:
         return
-    statuses = meds_today(store_of(ctx))
+    store = store_of(ctx)
+    today = local_today(store)
+    statuses = meds_today(store, today)
     if json_output:
         print_json([status.to_dict() for status in statuses])
         return
-    views.render_today(console(), statuses)
+    views.render_today(console(), statuses, unmatched_doses(store, today))
 
 
 @app.command("add")
@@ -192,15 +199,16 @@ def take_command(
         raise RecoveryError("a dose is either --observed or --take-home, not both")
     store = store_of(ctx)
     today = local_today(store)
-    day = _day(day_text, today)
+    day = _dose_day(day_text, today)
     at = parse_time(when) if when is not None else None
     how = OBSERVED if observed else TAKE_HOME if take_home else NEITHER
+    if not store.readable(rx.MEDICATIONS_FILE):
+        _record_unread(store, Taken(_typed(name), day, time=at, how=how, note=note.strip()), today)
+        return
     prescription = rx.load_medications(store).chosen(name, today)
     record = Taken(prescription.name, day, time=at, how=how, note=note.strip())
-    _check_day(prescription, day, today)
-    # In a locked store without the key, the dose is ticked unread: a write never asks.
-    readable = store.readable(DOSES_FILE)
-    if not yes and readable and already_taken(prescription, load_doses(store), day):
+    _check_day(prescription, day)
+    if not yes and already_taken(prescription, load_doses(store), day):
         _confirm_second(prescription, day)
     _record(store, prescription, record, today)
 
@@ -215,10 +223,13 @@ def missed_command(
     """Note a dose you missed."""
     store = store_of(ctx)
     today = local_today(store)
-    day = _day(day_text, today)
+    day = _dose_day(day_text, today)
+    if not store.readable(rx.MEDICATIONS_FILE):
+        _record_unread(store, Missed(_typed(name), day, reason=reason.strip()), today)
+        return
     prescription = rx.load_medications(store).chosen(name, today)
     record = Missed(prescription.name, day, reason=reason.strip())
-    _check_day(prescription, day, today)
+    _check_day(prescription, day)
     _record(store, prescription, record, today)
 
 
@@ -234,10 +245,13 @@ def takehome_command(
     """Note take-home doses the clinic gave you."""
     store = store_of(ctx)
     today = local_today(store)
-    day = _day(day_text, today)
+    day = _dose_day(day_text, today)
+    if not store.readable(rx.MEDICATIONS_FILE):
+        _record_unread(store, TakeHomeGiven(_typed(name), day, doses=doses), today)
+        return
     prescription = rx.load_medications(store).named(name)
     record = TakeHomeGiven(prescription.name, day, doses=doses)
-    _check_day(prescription, day, today)
+    _check_day(prescription, day)
     _record(store, prescription, record, today)
 
 
@@ -245,9 +259,21 @@ def _record(store: Store, prescription: rx.Prescription, record: DoseRecord, tod
     """Save the record, then say what was noted and show the medication's status."""
     with store.transaction():
         add_dose(store, record)
-    readable = store.readable(DOSES_FILE)
-    status = status_of(prescription, load_doses(store, until=today), today) if readable else None
+    status = status_of(prescription, load_doses(store, until=today), today)
     views.render_noted(console(), record, status, today)
+
+
+def _record_unread(store: Store, record: DoseRecord, today: date) -> None:
+    """In a locked store without the key at hand (a write never asks): save the record
+    under the name as typed, sealed on its own, and say it will be matched when read."""
+    with store.transaction():
+        add_dose(store, record)
+    views.render_noted(console(), record, None, today)
+
+
+def _typed(name: str | None) -> str:
+    """The medication's name as the person typed it ("" for none given)."""
+    return " ".join((name or "").split())
 
 
 def _confirm_second(prescription: rx.Prescription, day: date) -> None:
@@ -267,8 +293,16 @@ def _day(text: str | None, today: date) -> date:
     return day
 
 
-def _check_day(prescription: rx.Prescription, day: date, today: date) -> None:
-    """A dose record falls while the medication was prescribed, and not in the future."""
+def _dose_day(text: str | None, today: date) -> date:
+    """The day of a dose record: not in the future."""
+    day = _day(text, today)
+    if day > today:
+        raise RecoveryError(f"{day.isoformat()} is still to come; doses are noted once they happen")
+    return day
+
+
+def _check_day(prescription: rx.Prescription, day: date) -> None:
+    """A dose record falls while the medication was prescribed."""
     if day < prescription.starts:
         raise RecoveryError(
             f"{prescription.name} started on {prescription.starts.isoformat()}; "
@@ -277,8 +311,6 @@ def _check_day(prescription: rx.Prescription, day: date, today: date) -> None:
     if not prescription.active_on(day):
         stopped = prescription.stopped.isoformat() if prescription.stopped else ""
         raise RecoveryError(f"{prescription.name} stopped on {stopped}")
-    if day > today:
-        raise RecoveryError(f"{day.isoformat()} is still to come; doses are noted once they happen")
 
 
 def _jsonable(value: Any) -> Any:

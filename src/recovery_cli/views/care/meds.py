@@ -18,18 +18,35 @@ from recovery_cli.store.words import counted
 from recovery_cli.views.text import safe
 
 
-def render_today(out: Console, statuses: Sequence[MedStatus]) -> None:
-    """Each active medication: today's dose, the last one, missed days, what is next."""
+def render_today(
+    out: Console, statuses: Sequence[MedStatus], unmatched: Sequence[DoseRecord] = ()
+) -> None:
+    """Each active medication: today's dose, the last one, missed days, what is next; then
+    the recent doses noted while locked that match none of them."""
     if not statuses:
         out.print(
             "No medication yet. Add what your prescriber gave you with "
             "[bold]recovery meds add NAME --dose TEXT[/bold]."
         )
-        return
     for status in statuses:
         _render_status(out, status)
     if any(s.takehome_left for s in statuses):
         out.print(medicine.TAKEHOME_REMINDER)
+    _render_unmatched(out, unmatched)
+
+
+def _render_unmatched(out: Console, records: Sequence[DoseRecord]) -> None:
+    """Doses noted while locked under a name none of the medications has, as noted."""
+    if not records:
+        return
+    out.print("Noted while your records were locked, and not matched to a medication:")
+    for record in records:
+        unnamed = "" if record.medication else ", no name given"
+        out.print(f"  {record.day:%a %d %b %Y}: {_noted(record)}{unnamed}")
+    out.print(
+        "  If one was yours, please note it again with your medication's name, for example "
+        "[bold]recovery meds take NAME --date DATE[/bold]; these lines stay as you typed them."
+    )
 
 
 def today_line(status: MedStatus) -> str:
@@ -109,11 +126,27 @@ def render_history(out: Console, prescription: Prescription, history: Sequence[D
         out.print(f"  {prescription.stopped.isoformat()}  stopped{why}")
 
 
+def _noted(record: DoseRecord) -> str:
+    """A dose record in words, under the name as the person typed it."""
+    named = f" ({safe(record.medication)})" if record.medication else ""
+    if isinstance(record, Taken):
+        return f"a dose taken{named}"
+    if isinstance(record, Missed):
+        return f"a missed dose{named}"
+    return f"{counted(record.doses, 'take-home dose')} from the clinic{named}"
+
+
 def render_noted(out: Console, record: DoseRecord, status: MedStatus | None, today: date) -> None:
     """What `take`, `missed` or `takehome` noted, then the medication's status (None: the
-    records are locked, and it is left out rather than ask for the passphrase)."""
+    records are locked and the key is not at hand; the record was noted as typed, and is
+    matched to the medication list when read, rather than ask for the passphrase)."""
     name, day = safe(record.medication), _day(record.day, today)
-    if isinstance(record, Taken):
+    if status is None:
+        out.print(
+            f"Noted {_noted(record)} for {day}; it will be matched to your medication list "
+            "the next time you unlock."
+        )
+    elif isinstance(record, Taken):
         out.print(f"Ticked {name} for {day}.")
     elif isinstance(record, Missed):
         out.print(f"Noted a missed dose of {name} ({day}). Thank you for keeping track.")
