@@ -5,11 +5,13 @@
 
 For each command and each amount of synthetic data (benchmarks/generate.py), the hello-world
 baseline and the command run alternately, `--runs` times each after one warm-up, so that a
-busy machine slows both alike; the table gives both medians, their ratio and the goal for
-that ratio (issue 14), then each command's growth: its ratio with the most years of data
-against its ratio with the fewest. A command that writes gets a fresh copy of its data
-every run. `--scale` adds the meetings at scale (issue 12), once each at one size: a
-20,000-record feed imported, and the schedule's sittings over many meetings. `--app-path`
+busy machine slows both alike. The table gives both medians, the median of the ratios of
+the pairs (each command run over the hello-world run just before it: a machine that speeds
+up or slows down between pairs moves it least) and the goal for that ratio (issue 14), then
+each command's growth: its ratio with the most years of data against its ratio with the
+fewest. A command that writes gets a fresh copy of its data every run. `--scale` adds the
+meetings at scale (issue 12), once each at one size: a 20,000-record feed imported, and the
+schedule's sittings over many meetings. `--app-path`
 puts a folder first on recovery's import path only (for example one holding the typer that
 pyproject.toml pins, when the environment has a newer one); `--hello-path` does the same for
 the hello world only (for example one holding typer 0.29, the baseline issue 14 names, when
@@ -94,6 +96,18 @@ def _timed(command: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+@dataclass(frozen=True)
+class Timing:
+    """A command's timings beside the hello world's: both medians in seconds, and the
+    median of the ratios of the runs paired in time (each command run with the hello-world
+    run just before it), which a machine that speeds up or slows down between pairs moves
+    least."""
+
+    hello: float
+    command: float
+    ratio: float
+
+
 def measure(
     command: Sequence[str],
     runs: int,
@@ -101,9 +115,9 @@ def measure(
     seed: Path,
     work: Path,
     writes: bool,
-) -> tuple[float, float]:
-    """Medians (baseline, command) in seconds over alternating runs; the first pair warms up."""
-    baseline, timings = [], []
+) -> Timing:
+    """The command's timing over alternating runs; the first pair warms up."""
+    pairs = []
     shutil.copytree(seed, work)
     for run in range(runs + 1):
         if writes:
@@ -111,10 +125,13 @@ def measure(
             shutil.copytree(seed, work)
         pair = (_timed(HELLO, envs[0]), _timed(command, envs[1]))
         if run:
-            baseline.append(pair[0])
-            timings.append(pair[1])
+            pairs.append(pair)
     shutil.rmtree(work)
-    return statistics.median(baseline), statistics.median(timings)
+    return Timing(
+        statistics.median(hello for hello, _ in pairs),
+        statistics.median(timed for _, timed in pairs),
+        statistics.median(timed / hello for hello, timed in pairs),
+    )
 
 
 def environments(
@@ -181,11 +198,12 @@ def main() -> None:
                     continue
                 work = root / "work"
                 argv = [*RECOVERY, "--home", str(work), *command.args]
-                hello, median = measure(argv, args.runs, envs, seed, work, command.writes)
-                ratio = median / hello
+                timing = measure(argv, args.runs, envs, seed, work, command.writes)
+                ratio = timing.ratio
                 ratios.setdefault(command.name, {})[years] = ratio
                 print(
-                    f"| {command.name} | {years} | {hello * 1000:.0f} ms | {median * 1000:.0f} ms "
+                    f"| {command.name} | {years} | {timing.hello * 1000:.0f} ms "
+                    f"| {timing.command * 1000:.0f} ms "
                     f"| {ratio:.2f}x | {command.goal:.2f}x | {_mark(ratio <= command.goal)} |",
                     flush=True,
                 )
@@ -205,10 +223,10 @@ def _print_scales(root: Path, runs: int, envs: tuple[dict[str, str], dict[str, s
         argv = [*RECOVERY, "--home", str(root / "work"), *scale.args]
         if scale.feed:
             argv.append(str(meeting_feed(root / "feed.json", scale.feed)))
-        hello, median = measure(argv, runs, envs, seed, root / "work", scale.writes)
+        timing = measure(argv, runs, envs, seed, root / "work", scale.writes)
         print(
-            f"| {scale.name} | {hello * 1000:.0f} ms | {median * 1000:.0f} ms "
-            f"| {median / hello:.2f}x |",
+            f"| {scale.name} | {timing.hello * 1000:.0f} ms | {timing.command * 1000:.0f} ms "
+            f"| {timing.ratio:.2f}x |",
             flush=True,
         )
 
