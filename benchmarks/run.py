@@ -36,13 +36,9 @@ from benchmarks.generate import generate, meeting_feed
 
 HERE = Path(__file__).resolve().parent
 HELLO = [sys.executable, str(HERE / "hello.py")]
-# What the `recovery` command pip installs runs (its console script), rather than
-# `python -m recovery_cli`, whose runpy start-up a person never pays.
-RECOVERY = [
-    sys.executable,
-    "-c",
-    "import sys; from recovery_cli.launch import main; sys.exit(main())",
-]
+# What the `recovery` command pip installs runs (its console script, launch.run), rather
+# than `python -m recovery_cli`, whose runpy start-up a person never pays.
+RECOVERY = [sys.executable, "-c", "from recovery_cli.launch import run; run()"]
 # Each command's cost may grow by this much from the fewest years of data to the most.
 GROWTH_GOAL = 1.15
 

@@ -1,5 +1,5 @@
-"""`python -m recovery_cli` runs the command line."""
+"""`python -m recovery_cli` runs the command line, as the installed `recovery` does."""
 
-from recovery_cli.launch import main
+from recovery_cli.launch import run
 
-main()
+run()

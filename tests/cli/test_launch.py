@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from recovery_cli import launch
 from recovery_cli.exits import DATA_ERROR
+from recovery_cli.log.logbook import CheckIn, save_checkins
+from recovery_cli.store.files import Store
 from tests.conftest import Run
 
 
@@ -82,3 +86,53 @@ def test_plan_show_does_not_load_pydantic(set_up: Run, home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "911" in done.stdout
+
+
+# The installed `recovery` command (pyproject.toml's script), run as a person runs it.
+INSTALLED = [sys.executable, "-c", "from recovery_cli.launch import run; run()"]
+
+
+def installed(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*INSTALLED, *argv], capture_output=True, text=True, check=False)
+
+
+def test_the_installed_command_ends_with_each_runs_exit_code_and_whole_output(
+    set_up: Run, home: Path
+) -> None:
+    shown = installed("--home", str(home), "plan", "show")
+    assert (shown.returncode, shown.stdout, shown.stderr) == (0, set_up("plan", "show").stdout, "")
+    mistake = installed("--home", str(home), "log", "--mood", "11")
+    assert mistake.returncode == 1
+    assert mistake.stderr == "error: mood must be a number from 1 to 10, got '11'\n"
+    assert installed("--home", str(home), "nope").returncode == 2
+    (home / "plan.toml").write_text("reasons = [\n")
+    assert installed("--home", str(home), "plan", "show").returncode == DATA_ERROR
+
+
+def test_what_the_installed_command_writes_is_on_disk_when_it_ends(set_up: Run, home: Path) -> None:
+    for argv in (("log", "--mood", "6", "--note", "steady"), ("craving", "--intensity", "5")):
+        assert installed("--home", str(home), *argv).returncode == 0
+    assert '"note": "steady"' in (home / "checkins.jsonl").read_text()
+    assert '"intensity": 5' in (home / "cravings.jsonl").read_text()
+    listed = set_up("log", "list", "--json")
+    assert [entry["mood"] for entry in json.loads(listed.stdout)] == [6]
+
+
+def test_a_reader_that_stops_early_ends_the_installed_command_quietly(
+    set_up: Run, home: Path, store: Store
+) -> None:
+    """A backup larger than a pipe holds, read for ten bytes (`recovery backup | head`)."""
+    days = [date(2026, 1, 1) + timedelta(days=n) for n in range(200)]
+    with store.transaction():
+        save_checkins(store, [CheckIn(day, mood=5, note="x" * 500) for day in days])
+    with subprocess.Popen(
+        [*INSTALLED, "--home", str(home), "backup"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()
+        assert process.wait() == 0
+        assert process.stderr.read() == b""
