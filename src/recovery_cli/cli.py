@@ -13,7 +13,15 @@ from typer.models import DefaultPlaceholder
 
 from recovery_cli import __version__
 from recovery_cli.commands.session import Session, unlocker
-from recovery_cli.exits import INTERRUPTED, OK, STOPPED, USAGE, fail, failures_reported
+from recovery_cli.exits import (
+    INTERRUPTED,
+    OK,
+    STOPPED,
+    USAGE,
+    fail,
+    failures_reported,
+    reader_stopped_early,
+)
 from recovery_cli.store.files import Store
 from recovery_cli.store.paths import data_home
 
@@ -271,6 +279,9 @@ class _RecoveryGroup(_NearestCommandGroup):
             return super().invoke(ctx)
         except KeyboardInterrupt:  # Typer would end the run silently with 130
             raise typer.Abort from None
+        except BrokenPipeError:  # Typer would end the run with 1; nothing is wrong
+            reader_stopped_early()
+            return None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False

@@ -81,6 +81,10 @@ def fill(store: Store, note: str = "a hard [red] day\nbut I called Alex") -> Non
     keep_draft(store, Draft(date(2026, 1, 7), {"mood": 5, "triggers": ["payday"]}))
 
 
+def backup_document(store: Store) -> bytes:
+    return b"".join(backup.backup_parts(store))
+
+
 def data_files(home: Path) -> dict[str, bytes]:
     """The files in the folder, but the summaries beside the records: drawn from them, and
     stamped with their files' times."""
@@ -96,7 +100,7 @@ def without_created(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def document_of(store: Store) -> Any:
-    return json.loads(backup.backup_document(store))
+    return json.loads(backup_document(store))
 
 
 def write(path: Path, document: Any) -> Path:
@@ -176,7 +180,7 @@ def test_any_note_and_name_survive_a_round_trip(
     fill(store, note)
     with store.transaction():
         save_profile(store, Profile(name, date(2025, 8, 14), [], "US", "UTC"))
-    text = backup.backup_document(store).decode("ascii")
+    text = backup_document(store).decode("ascii")
     path = write(tmp_path_factory.mktemp("out") / "b.json", text)
     document = json.loads(text)
     other = Store(tmp_path_factory.mktemp("other"))
@@ -467,7 +471,7 @@ def test_a_backup_copies_only_what_the_summaries_vouch_for(
     path = store.path(CHECKINS_FILE)
 
     def backed_up() -> dict[str, Any]:
-        text = backup.backup_document(store)
+        text = backup_document(store)
         assert text.isascii()
         document = json.loads(text)
         records = [json.loads(line) for line in path.read_text().split("\n")[1:] if line.strip()]
@@ -507,10 +511,10 @@ def test_records_the_summaries_vouch_for_are_not_parsed_again(
             )
         logbook.add_craving(store, Craving(datetime(2026, 1, 3, 9, 0, tzinfo=UTC), 6))
         save_attendance(store, [Attendance("Hope group", date(2026, 1, 5))])
-    first = without_created(json.loads(backup.backup_document(store)))
+    first = without_created(json.loads(backup_document(store)))
 
     def parsed(_: Store, file: JsonLinesFile) -> list[str]:
         raise AssertionError(f"{file.filename} was parsed again")
 
     monkeypatch.setattr(Store, "copied_lines", parsed)
-    assert without_created(json.loads(backup.backup_document(store))) == first
+    assert without_created(json.loads(backup_document(store))) == first

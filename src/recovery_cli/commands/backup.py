@@ -57,12 +57,10 @@ def backup_command(
         phrase = _needed(passphrase(given, twice=True, question="A passphrase for the backup"))
     elif store.recipient is not None and store.recipient not in recipients:
         recipients.append(store.recipient)  # a locked store's backup is always encrypted
-    document = backup.backup_document(store)
+    parts = backup.backup_parts(store)
     sealed = bool(recipients or phrase)
     write_output(
-        output,
-        backup.sealed(document, recipients, phrase) if sealed else document,
-        plain=not sealed,
+        output, backup.sealed(parts, recipients, phrase) if sealed else parts, plain=not sealed
     )
     if output is not None:
         from recovery_cli.views.data import render_backup_saved

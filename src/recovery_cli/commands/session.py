@@ -7,7 +7,7 @@ this module from the launcher without loading Typer (see launch.py).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -100,11 +100,14 @@ def print_json(value: object) -> None:
     print(json_text(value))
 
 
-def write_output(path: Path | None, text: str | bytes, *, plain: bool = True) -> None:
-    """Write an export or a backup to standard output (no `path`), or to a file the way the
-    store writes its own: atomically and readable by the person alone (it holds their
-    private data). A `plain` (not encrypted) file written inside a folder that looks
-    synced says so, on standard error."""
+def write_output(
+    path: Path | None, text: str | bytes | Sequence[bytes | memoryview], *, plain: bool = True
+) -> None:
+    """Write an export or a backup (as text, bytes, or bytes in pieces, written in order
+    without joining them) to standard output (no `path`), or to a file the way the store
+    writes its own: atomically and readable by the person alone (it holds their private
+    data). A `plain` (not encrypted) file written inside a folder that looks synced says
+    so, on standard error."""
     from recovery_cli.store.files import atomic_write
     from recovery_cli.store.paths import synced_service
 
@@ -113,7 +116,8 @@ def write_output(path: Path | None, text: str | bytes, *, plain: bool = True) ->
         if isinstance(text, str):
             sys.stdout.write(text)
         else:
-            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+            sys.stdout.buffer.writelines([content] if isinstance(content, bytes) else content)
         return
     try:
         atomic_write(path, content)

@@ -125,10 +125,11 @@ class Restored:
     replaced: Path | None
 
 
-def backup_document(store: Store) -> bytes:
+def backup_parts(store: Store) -> list[bytes | memoryview]:
     """Everything in the store as one JSON document, compact and ASCII only (so no control
-    character can reach a terminal raw); a damaged TOML file, or a record line that is not
-    a JSON object, stops it. Put together as bytes, each record file copied once."""
+    character can reach a terminal raw), in pieces to be written in order (each record
+    file copied once, never joined into one copy of the whole); a damaged TOML file, or a
+    record line that is not a JSON object, stops it."""
     if not any(store.exists(kept.file) for kept in DATA_FILES):
         raise RecoveryError(f"there is nothing to back up yet in {store.home}")
     with store.transaction():
@@ -147,11 +148,14 @@ def backup_document(store: Store) -> bytes:
             chunks.append(b",")
         chunks.extend(entry)
     chunks.append(b"}}\n")
-    return b"".join(chunks)
+    return chunks
 
 
-def sealed(document: bytes, recipients: Sequence[str], passphrase: str | None) -> bytes:
+def sealed(
+    parts: Sequence[bytes | memoryview], recipients: Sequence[str], passphrase: str | None
+) -> bytes:
     """The backup as an age file: to `recipients`, or with `passphrase`."""
+    document = b"".join(parts)
     if passphrase is not None:
         return crypt.seal_with_passphrase(document, passphrase)
     return crypt.seal(document, list(recipients))

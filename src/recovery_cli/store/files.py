@@ -838,10 +838,10 @@ def migrate(file: DataFile, data: dict[str, Any], version: int) -> dict[str, Any
     return data
 
 
-def atomic_write(path: Path, content: bytes) -> None:
-    """Replace `path` with `content` so that a crash leaves either the old or the new file;
-    the file is readable by its owner only (FILE_MODE). Also for exports, which hold the
-    same private data."""
+def atomic_write(path: Path, content: bytes | Sequence[bytes | memoryview]) -> None:
+    """Replace `path` with `content` (or its pieces, in order) so that a crash leaves either
+    the old or the new file; the file is readable by its owner only (FILE_MODE). Also for
+    exports, which hold the same private data."""
     temporary = journal.write_temporary(path, content)
     try:
         os.replace(temporary, path)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,14 +55,15 @@ class Recovered:
     removed: list[str] = field(default_factory=list)
 
 
-def write_temporary(path: Path, content: bytes) -> Path:
-    """`content` in a new temporary beside `path`, flushed to disk, mode FILE_MODE."""
+def write_temporary(path: Path, content: bytes | Sequence[bytes | memoryview]) -> Path:
+    """`content` (or its pieces, in order) in a new temporary beside `path`, flushed to
+    disk, mode FILE_MODE."""
     import tempfile  # here and below, modules only a write needs: most commands only read
 
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
+            handle.writelines([content] if isinstance(content, bytes) else content)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, FILE_MODE)
