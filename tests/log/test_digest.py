@@ -9,6 +9,7 @@ import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -190,3 +191,82 @@ def test_a_locked_store_keeps_its_figures_sealed_and_reads_them_with_the_key(hom
     # Without the key, or with another, the sealed digest is not read: drawn from the records.
     assert digest.figures(keyed(None), logbook.CRAVINGS_FILE, drawn) == {"drawn": True}
     assert digest.figures(keyed(other), logbook.CRAVINGS_FILE, drawn) == {"drawn": True}
+
+
+def locked_home() -> tuple[Path, str]:
+    """A fresh locked data folder (its recipient in place, no passphrase needed) and its key."""
+    import tempfile
+
+    from recovery_cli.store import crypt
+
+    home = Path(tempfile.mkdtemp()) / "data"
+    home.mkdir(mode=0o700)
+    identity, recipient = crypt.new_identity()
+    (home / crypt.RECIPIENT_NAME).write_text(recipient)
+    return home, identity
+
+
+def assert_same_recent(store: Store) -> None:
+    every_checkin = logbook.load_checkins(store)
+    every_craving = logbook.load_cravings(store)
+    for since in (START + timedelta(days=n) for n in (-5, 10, 30, 45, 58, 70)):
+        assert logbook.load_checkins(store, since) == [c for c in every_checkin if c.day >= since]
+        assert logbook.load_cravings(store, since) == [
+            c for c in every_craving if c.at.date() >= since
+        ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    first=checkins,
+    first_cravings=cravings,
+    later=checkins,
+    later_cravings=cravings,
+    unread=st.booleans(),
+)
+def test_a_locked_store_reads_recent_records_from_its_sealed_summary(
+    first: list[CheckIn],
+    first_cravings: list[Craving],
+    later: list[CheckIn],
+    later_cravings: list[Craving],
+    unread: bool,
+) -> None:
+    """The recent records a locked store's summary keeps are those of the sealed files,
+    after appends with the key and writes without it (sealed segments folded in later)."""
+    home, identity = locked_home()
+
+    def keyed() -> Store:
+        return Store(home, unlock=lambda ask: identity)
+
+    write(keyed(), first, first_cravings)
+    assert_same_recent(keyed())
+    write(Store(home) if unread else keyed(), later, later_cravings)
+    assert_same_recent(keyed())
+    assert_same_recent(keyed())
+
+
+def test_recent_records_of_a_locked_store_do_not_open_its_records(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    home, identity = locked_home()
+    days = [START + timedelta(days=n) for n in range(90)]
+    at = datetime(2020, 1, 1, 9, tzinfo=UTC)
+    write(
+        Store(home, unlock=lambda ask: identity),
+        [CheckIn(day, mood=5, note="kept private") for day in days],
+        [Craving(at + timedelta(days=n), 6, coped=["walk"], after=2) for n in range(90)],
+    )
+    store = Store(home, unlock=lambda ask: identity)
+    logbook.load_cravings(store, START + timedelta(days=80))  # the summaries drawn and kept
+    assert b"kept private" not in (home / DIGEST_NAME).read_bytes()
+
+    def opened(*_: object) -> None:
+        raise AssertionError("a sealed record file was opened")
+
+    monkeypatch.setattr(Store, "lines_from_end", opened)
+    monkeypatch.setattr(Store, "load_lines", opened)
+    monkeypatch.setattr(Store, "load_records", opened)
+    store = Store(home, unlock=lambda ask: identity)
+    since = START + timedelta(days=70)
+    assert [c.day for c in logbook.load_checkins(store, since)] == days[70:]
+    assert len(logbook.load_cravings(store, since)) == 20

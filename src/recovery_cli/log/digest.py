@@ -13,14 +13,17 @@ such a file without parsing it again (`copyable`), and keeps other record files'
 or whose file has changed since (a hand edit, a sync, a restore, or a write that rewrote
 the file) is drawn again from the records.
 The records stay the source of truth: delete `digest.json` and every figure comes back
-the same. It holds no more than figures, so it is not part of a backup.
+the same. It is drawn from the records, so it is not part of a backup.
 
 Once the store is locked (`recovery lock`) the figures are private too: the digest is then
 an age file sealed to the store's recipient, like the private records (so keeping it never
-needs the passphrase), and is read with the key when it is at hand. A sealed file's stamp
-also covers its sealed segments, which a write without the key adds beside it. Without the
-key, a digest that is sealed (or, in a locked store, one that is plain) is ignored, and the
-figures are drawn from the records, which ask for the key or say how to unlock.
+needs the passphrase), and is read with the key when it is at hand. A locked store's
+summaries also keep the check-ins and cravings of the last weeks (logbook.RECENT_DAYS), so
+that showing recent records opens the small digest rather than every record ever sealed.
+A sealed file's stamp also covers its sealed segments, which a write without the key adds
+beside it. Without the key, a digest that is sealed (or, in a locked store, one that is
+plain) is ignored, and the figures are drawn from the records, which ask for the key or
+say how to unlock.
 """
 
 from __future__ import annotations

@@ -30,6 +30,11 @@ CHECKINS_FILE = JsonLinesFile("checkins.jsonl", private=True)
 CRAVINGS_FILE = JsonLinesFile("cravings.jsonl", private=True)
 # The files whose summaries (log/digest.py) this module keeps, with figures of its own.
 SUMMARISED = (CHECKINS_FILE, CRAVINGS_FILE)
+# In a locked store the summaries also keep the record lines of the RECENT_DAYS days up to
+# the newest record ("recent"): reading recent records (the dashboard, a month's summary)
+# then opens the small sealed digest instead of the whole sealed file, which age cannot
+# read from its end. A plain file is read from its end instead.
+RECENT_DAYS = 40
 CHECKIN_FIELDS = ("mood", "craving", "sleep", "triggers", "coped", "used", "note", "share_note")
 
 # A key can only appear unescaped outside strings, so this finds a record's own date or
@@ -166,8 +171,14 @@ def load_checkins(store: Store, since: date | None = None) -> list[CheckIn]:
     if since is None:
         records = store.load_records(CHECKINS_FILE, CheckIn.from_dict)
     else:
-        in_order = _checkin_figures(store)["in_order"]
-        lines = _lines_since(store, CHECKINS_FILE, in_order, _checkin_day, since, CheckIn.from_dict)
+        figures = _checkin_figures(store)
+        runs = figures["runs"]
+        newest = date.fromisoformat(runs[-1][1]) if runs else None
+        lines = _recent_since(figures, newest, _checkin_day, since)
+        if lines is None:
+            lines = _lines_since(
+                store, CHECKINS_FILE, figures["in_order"], _checkin_day, since, CheckIn.from_dict
+            )
         records = _parse_lines(store, CHECKINS_FILE, lines, CheckIn.from_dict)
     return sorted(records, key=lambda c: c.day)
 
@@ -219,6 +230,7 @@ def update_checkin(
         store.append_line(CHECKINS_FILE, line)
         digest.add_day(runs, day)
         digest.add_line(figures, line)
+        _add_recent(figures, line, _checkin_day, day)
         digest.keep(store, CHECKINS_FILE, figures)
         return None, after
     dated = _dated_checkin_lines(store, to_rewrite=True)
@@ -293,10 +305,13 @@ def load_cravings(store: Store, since: date | None = None) -> list[Craving]:
     if since is None:
         records = store.load_records(CRAVINGS_FILE, Craving.from_dict)
     else:
-        in_order = _craving_figures(store)["in_order"]
-        lines = _lines_since(
-            store, CRAVINGS_FILE, in_order, _craving_date, since, Craving.from_dict
-        )
+        figures = _craving_figures(store)
+        newest = date.fromisoformat(figures["last"][:10]) if figures["last"] else None
+        lines = _recent_since(figures, newest, _craving_date, since)
+        if lines is None:
+            lines = _lines_since(
+                store, CRAVINGS_FILE, figures["in_order"], _craving_date, since, Craving.from_dict
+            )
         records = _parse_lines(store, CRAVINGS_FILE, lines, Craving.from_dict)
     return _in_time_order(store, records)
 
@@ -328,6 +343,7 @@ def add_craving(store: Store, craving: Craving) -> None:
         figures["last"] = craving.at.isoformat()
         digest.add_coping(figures["coping"], craving.coped, craving.drop)
         digest.add_line(figures, line)
+        _add_recent(figures, line, _craving_date, craving.at.date())
         digest.keep(store, CRAVINGS_FILE, figures)
         return
     lines = store.load_lines(CRAVINGS_FILE)
@@ -367,9 +383,14 @@ def _checkin_figures(store: Store) -> digest.Figures:
 
     def draw() -> digest.Figures:
         # Each line read as a JSON object, not just for its date: a summary says so.
-        days = [day for day, _ in _dated_checkin_lines(store, to_rewrite=True)]
+        dated = _dated_checkin_lines(store, to_rewrite=True)
+        days = [day for day, _ in dated]
         in_order = all(a < b for a, b in pairwise(days))
-        return {"in_order": in_order, "runs": digest.runs_of(days)}
+        figures: digest.Figures = {"in_order": in_order, "runs": digest.runs_of(days)}
+        if store.sealed(CHECKINS_FILE) and in_order:
+            lines = [line for _, line in dated]
+            figures["recent"] = _recent(lines, _checkin_day, days[-1]) if days else []
+        return figures
 
     return digest.figures(store, CHECKINS_FILE, draw)
 
@@ -384,11 +405,18 @@ def _craving_figures(store: Store) -> digest.Figures:
         totals: digest.CopingTotals = {}
         for craving in ordered:
             digest.add_coping(totals, craving.coped, craving.drop)
-        return {
-            "in_order": [c.at for c in records] == [c.at for c in ordered],
+        in_order = [c.at for c in records] == [c.at for c in ordered]
+        figures: digest.Figures = {
+            "in_order": in_order,
             "last": records[-1].at.isoformat() if records else None,
             "coping": totals,
         }
+        if store.sealed(CRAVINGS_FILE) and in_order:
+            lines = [_dump(craving.to_dict()) for craving in records]
+            figures["recent"] = (
+                _recent(lines, _craving_date, records[-1].at.date()) if records else []
+            )
+        return figures
 
     return digest.figures(store, CRAVINGS_FILE, draw)
 
@@ -415,6 +443,35 @@ def _appendable(store: Store, file: JsonLinesFile, figures: digest.Figures) -> b
     """Whether a record that comes after the file's last one can simply be appended: the
     file is in order and at the current schema version (or does not exist yet)."""
     return bool(figures["in_order"]) and store.version_on_disk(file) in (None, file.version)
+
+
+def _recent(lines: list[str], day_of: Callable[[str], str], newest: date) -> list[str]:
+    """The lines (in file order) dated in the RECENT_DAYS days up to `newest`."""
+    first = (newest - timedelta(days=RECENT_DAYS)).isoformat()
+    return [line for line in lines if day_of(line) >= first]
+
+
+def _add_recent(
+    figures: digest.Figures, line: str, day_of: Callable[[str], str], newest: date
+) -> None:
+    """Count a line appended in the recent lines a summary keeps (if it keeps them)."""
+    if "recent" in figures:
+        figures["recent"] = _recent([*figures["recent"], line], day_of, newest)
+
+
+def _recent_since(
+    figures: digest.Figures, newest: date | None, day_of: Callable[[str], str], since: date
+) -> list[str] | None:
+    """The lines dated `since` or later, in file order, from the recent lines a summary
+    keeps; None when it keeps none or they do not reach back far enough (two days before
+    `since`, as `_lines_since` reads: a craving's date is its own local one)."""
+    recent = figures.get("recent")
+    if recent is None:
+        return None
+    if newest is not None and since - timedelta(days=2) < newest - timedelta(days=RECENT_DAYS):
+        return None
+    first = since.isoformat()
+    return [line for line in recent if day_of(line) >= first]
 
 
 def _lines_since(
